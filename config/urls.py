@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home.sitemaps import PortalSitemap
+from home.views import healthz, robots_txt, search
+
+# Lists the languages in which the requested page exists (Wagtail raises Http404 for unknown paths).
+handler404 = "home.views.page_not_found"
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("home.api")),  # /api/v2/
+    path("healthz", healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public pages live under /pl/ and /en/; "/" is redirected by LocaleMiddleware
+# to the visitor's preferred language (Accept-Language), Polish when none fits.
+urlpatterns += i18n_patterns(
+    # Translated in the catalogue: /pl/szukaj/, /en/search/.
+    path(_("search/"), search, name="search"),
+    path("", include(wagtail_urls)),
+)

@@ -1,0 +1,74 @@
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale, Site
+
+from news.models import NewsHubPage
+
+from . import navigation, seo
+from .search import MAX_QUERY_LENGTH, search_pages
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness for load balancers: 200 when the database answers a query, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+def page_not_found(request, exception=None):
+    """handler404: Django's 404 page plus the languages in which the requested page does exist, so a reader
+    who follows /en/<Polish slugs>/ (an old link, a hand-edited language prefix) is not left at a dead end."""
+    versions = navigation.versions_of_path(
+        Site.find_for_request(request), request.path_info, request=request, cache=navigation.request_cache(request)
+    )
+    return render(request, "404.html", {"versions": versions}, status=404)
+
+
+@require_GET
+def robots_txt(request):
+    """robots.txt, pointing crawlers to the absolute address of the sitemap of every language."""
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    return HttpResponse(seo.robots_txt(sitemap_url), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def search(request):
+    """The site search in the language of the URL's prefix: pages and news of that language only.
+
+    Results pages are for readers, not for search engines (noindex). An empty query shows the form only."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    locale = Locale.get_active()
+    results_page = None
+    if query:
+        paginator = Paginator(search_pages(query, locale), SEARCH_RESULTS_PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("page"))
+    site = Site.find_for_request(request)
+    home = navigation.home_pages_by_language(site, navigation.request_cache(request)).get(locale.language_code)
+    context = {
+        "query": query,
+        "results_page": results_page,
+        "results": [search_hit(page, request) for page in results_page] if results_page else [],
+        "home": home,
+        "news_hub": NewsHubPage.objects.child_of(home).live().first() if home else None,
+        "robots": "noindex, follow",
+        "hide_header_search": True,  # the page's own form is the search landmark
+    }
+    return render(request, "home/search.html", context)
+
+
+def search_hit(page, request):
+    """What a result shows: the page, its address, one sentence about it."""
+    return {"page": page, "url": page.get_url(request), "description": seo.seo_description(page)}
