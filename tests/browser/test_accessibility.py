@@ -1,0 +1,103 @@
+"""axe-core (bundled by axe-playwright-python, no network) on every public page type, in both languages, on a
+desktop and a phone-sized screen: WCAG 2.0 and 2.1 A and AA rules plus axe's best practices, zero violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Locale
+
+from clusters.models import ClusterPage
+from contact.models import ContactPage, PrivacyNoticePage
+from news.models import NewsHubPage, NewsIndexPage, NewsPage
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 667}}
+SEARCH_WORDS = {"pl": "klaster", "en": "cluster"}
+SHOWS = {"search results": ".search-result", "search empty state": ".search-empty"}
+CONTACT_FIELDS = {
+    "pl": ("Imię i nazwisko", "Adres e-mail", "Wiadomość"),
+    "en": ("Your name", "E-mail address", "Message"),
+}
+
+
+@pytest.fixture
+def demo(transactional_db, live_server, settings):
+    settings.CONTACT_MIN_SECONDS = 0  # the thank-you page is reached by a form sent at machine speed
+    cache.clear()  # Wagtail caches site root paths; the previous test's pages are gone
+    call_command("load_demo_content", verbosity=0)
+    return live_server.url
+
+
+def public_pages(language_code):
+    """One address of every page type readers can open with a plain GET, by name."""
+    locale = Locale.objects.get(language_code=language_code)
+    cluster = ClusterPage.objects.live().filter(locale=locale).order_by("path").first()
+    with translation.override(language_code):
+        search = reverse("search")
+    return {
+        "home": f"/{language_code}/",
+        "cluster": cluster.url,
+        "cluster news index": NewsIndexPage.objects.live().child_of(cluster).get().url,
+        "news page": NewsPage.objects.live().filter(locale=locale).order_by("-date").first().url,
+        "news hub": NewsHubPage.objects.live().get(locale=locale).url,
+        "contact page": cluster_contact(locale).url,
+        "privacy notice": PrivacyNoticePage.objects.live().get(locale=locale).url,
+        "search form": search,
+        "search results": f"{search}?q={SEARCH_WORDS[language_code]}",
+        "search empty state": f"{search}?q=qqxyzzy",
+        "404 page": f"/{language_code}/no-such-page/",
+    }
+
+
+def cluster_contact(locale):
+    cluster = ClusterPage.objects.live().filter(locale=locale).order_by("path").first()
+    return ContactPage.objects.live().child_of(cluster).get()
+
+
+def violations(axe, tab, name):
+    """axe's findings on the page in the tab, as readable lines (empty when there are none)."""
+    results = axe.run(tab, options=AXE_OPTIONS)
+    if not results.violations_count:
+        return []
+    return [f"--- {name} at {tab.url} ({tab.viewport_size['width']} px wide)\n{results.generate_report()}"]
+
+
+@pytest.mark.parametrize("language_code", ["pl", "en"])
+def test_every_public_page_type_passes_axe(demo, browser_page, language_code):
+    axe = Axe()
+    pages = public_pages(language_code)
+    contact_url = cluster_contact(Locale.objects.get(language_code=language_code)).url
+    name_label, email_label, message_label = CONTACT_FIELDS[language_code]
+    found = []
+    for viewport in VIEWPORTS.values():
+        browser_page.set_viewport_size(viewport)
+        for name, url in pages.items():
+            response = browser_page.goto(demo + url)
+            assert response.status == (404 if name == "404 page" else 200), url
+            if name in SHOWS:
+                assert browser_page.locator(SHOWS[name]).count(), f"{name}: no {SHOWS[name]}"
+            found += violations(axe, browser_page, name)
+
+        browser_page.goto(demo + contact_url)
+        browser_page.locator("form.contact-form button[type=submit]").click()
+        assert browser_page.locator(".error-summary").count() == 1
+        found += violations(axe, browser_page, "contact page with errors")
+
+        browser_page.get_by_role("textbox", name=name_label, exact=True).fill("Ada Lovelace")
+        browser_page.get_by_role("textbox", name=email_label, exact=True).fill("ada@example.org")
+        browser_page.get_by_role("textbox", name=message_label, exact=True).fill("Dzień dobry.")
+        browser_page.get_by_role("checkbox").check()
+        browser_page.locator("form.contact-form button[type=submit]").click()
+        assert browser_page.locator(".error-summary").count() == 0
+        assert browser_page.locator("form.contact-form").count() == 0  # the thank-you page
+        found += violations(axe, browser_page, "contact thank-you page")
+
+    assert not found, "\n".join(found)
