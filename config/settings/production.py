@@ -20,5 +20,7 @@ if not ALLOWED_HOSTS:
         "host names, comma-separated (e.g. ALLOWED_HOSTS=klastry.example.pl)."
     )
 
-# Contact notifications go through the database queue, worked off by `manage.py db_worker --backend contact`.
+# Contact and editorial notifications go through the database queue, worked off by
+# `manage.py db_worker --backend contact` and `--backend editorial`.
 TASKS["contact"]["BACKEND"] = os.environ.get("CONTACT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS["editorial"]["BACKEND"] = os.environ.get("EDITORIAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
