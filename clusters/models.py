@@ -1,5 +1,9 @@
+import math
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -14,8 +18,11 @@ from home.blocks import BodyStreamBlock
 from news.models import NewsIndexPage
 from news.queries import latest_news
 
+from .colours import AA_TEXT_CONTRAST, WHITE, contrast_ratio
+
+HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 hex_colour_validator = RegexValidator(
-    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits, e.g. #1d5c8c.")
+    HEX_COLOUR, _("Enter a colour as # followed by six hexadecimal digits, e.g. #1d5c8c.")
 )
 
 
@@ -93,7 +100,13 @@ class ClusterPage(Page):
                 FieldRowPanel([FieldPanel("short_name"), FieldPanel("sector")]),
                 FieldPanel("tagline"),
                 FieldRowPanel([FieldPanel("logo"), FieldPanel("hero_image")]),
-                FieldPanel("accent_colour"),
+                FieldPanel(
+                    "accent_colour",
+                    help_text=_(
+                        "The cluster's colour, e.g. #1d5c8c. It must contrast with white at least 4.5:1 "
+                        "(WCAG AA), so that it can carry white text or be the colour of text on white."
+                    ),
+                ),
             ],
             heading=_("Identity"),
         ),
@@ -127,6 +140,28 @@ class ClusterPage(Page):
     class Meta:
         verbose_name = _("cluster page")
         verbose_name_plural = _("cluster pages")
+
+    def clean(self):
+        """Refuse an accent colour too light to carry text, whoever chose it (WCAG 2.1 AA, 1.4.3)."""
+        super().clean()
+        if not self.accent_colour or not hex_colour_validator.regex.match(self.accent_colour):
+            return  # the field's own validator reports the format
+        ratio = contrast_ratio(self.accent_colour, WHITE)
+        if ratio < AA_TEXT_CONTRAST:
+            raise ValidationError(
+                {
+                    "accent_colour": _(
+                        "The contrast of %(colour)s with white is %(ratio)s:1; at least %(minimum)s:1 is "
+                        "needed (WCAG AA). Choose a darker colour."
+                    )
+                    % {
+                        "colour": self.accent_colour,
+                        # Rounded down, so that 4.499 never shows as the 4.5 it fails to reach.
+                        "ratio": number_format(math.floor(ratio * 100) / 100, 2),
+                        "minimum": number_format(AA_TEXT_CONTRAST, 1),
+                    }
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
