@@ -275,6 +275,32 @@ class TestSitemap:
         assert HOST + portal.polish_only_news.url in locs and HOST + english_only.url in locs
         assert not {HOST + draft.url, HOST + portal.en.news[1].url, HOST + alias.url} & set(locs)
 
+    def test_follows_the_sitemap_protocol_and_googles_rules_for_alternates(self, portal, client):
+        """A <urlset> declaring the xhtml namespace; each <url> one absolute <loc> and an xhtml:link
+        rel="alternate" for every language version, itself included, plus x-default, the same on every version."""
+        english_only_news(portal)
+        response = client.get("/sitemap.xml")
+        assert b'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in response.content
+        root = ET.fromstring(response.content)  # noqa: S314 - our own response, not untrusted input
+
+        assert root.tag == f"{SITEMAP}urlset"
+        urls = root.findall(f"{SITEMAP}url")
+        assert urls
+        alternates_of = {}
+        for url in urls:
+            [loc] = url.findall(f"{SITEMAP}loc")
+            assert loc.text.startswith(HOST + "/"), loc.text
+            links = url.findall(f"{XHTML}link")
+            assert all(link.get("rel") == "alternate" for link in links)
+            assert all(link.get("href").startswith(HOST + "/") for link in links)
+            hreflangs = [link.get("hreflang") for link in links]
+            assert len(hreflangs) == len(set(hreflangs)) and "x-default" in hreflangs, loc.text
+            alternates_of[loc.text] = {link.get("hreflang"): link.get("href") for link in links}
+        for loc, alternates in alternates_of.items():
+            assert loc in alternates.values(), f"{loc} is not among its own alternates"
+            for language, href in alternates.items():
+                assert alternates_of[href] == alternates, f"{href} ({language}) does not link back to {loc}"
+
     def test_alternates_of_a_translated_page(self, portal, client):
         entries = dict(self.entries(client))
 
