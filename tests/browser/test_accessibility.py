@@ -62,12 +62,32 @@ def cluster_contact(locale):
     return ContactPage.objects.live().child_of(cluster).get()
 
 
-def violations(axe, tab, name):
-    """axe's findings on the page in the tab, as readable lines (empty when there are none)."""
+# What axe does not check: a single h1, the skip link first with its target a <main>, and every link to
+# another language (hreflang) marked up in that language (lang), so that screen readers pronounce it right.
+STRUCTURE = """languageCode => {
+    const problems = [];
+    const h1s = document.querySelectorAll("h1").length;
+    if (h1s !== 1) problems.push(`${h1s} h1 elements`);
+    if (document.documentElement.lang !== languageCode) problems.push(`html lang=${document.documentElement.lang}`);
+    const first = document.querySelector("a[href], button, input, select, textarea");
+    if (!first?.matches(".skip-link")) problems.push(`first focusable: ${first?.outerHTML}`);
+    const target = document.querySelector(first?.getAttribute("href"));
+    if (target?.tagName !== "MAIN") problems.push("the skip link does not lead to <main>");
+    for (const link of document.body.querySelectorAll("a[hreflang]")) {
+        if (link.lang !== link.hreflang) problems.push(`no lang on ${link.outerHTML}`);
+    }
+    return problems;
+}"""
+
+
+def violations(axe, tab, name, language_code):
+    """axe's findings and the structure problems on the page in the tab, readable (empty when there are none)."""
+    where = f"--- {name} at {tab.url} ({tab.viewport_size['width']} px wide)"
+    found = [f"{where}: {problem}" for problem in tab.evaluate(STRUCTURE, language_code)]
     results = axe.run(tab, options=AXE_OPTIONS)
-    if not results.violations_count:
-        return []
-    return [f"--- {name} at {tab.url} ({tab.viewport_size['width']} px wide)\n{results.generate_report()}"]
+    if results.violations_count:
+        found.append(f"{where}\n{results.generate_report()}")
+    return found
 
 
 @pytest.mark.parametrize("language_code", ["pl", "en"])
@@ -84,12 +104,12 @@ def test_every_public_page_type_passes_axe(demo, browser_page, language_code):
             assert response.status == (404 if name == "404 page" else 200), url
             if name in SHOWS:
                 assert browser_page.locator(SHOWS[name]).count(), f"{name}: no {SHOWS[name]}"
-            found += violations(axe, browser_page, name)
+            found += violations(axe, browser_page, name, language_code)
 
         browser_page.goto(demo + contact_url)
         browser_page.locator("form.contact-form button[type=submit]").click()
         assert browser_page.locator(".error-summary").count() == 1
-        found += violations(axe, browser_page, "contact page with errors")
+        found += violations(axe, browser_page, "contact page with errors", language_code)
 
         browser_page.get_by_role("textbox", name=name_label, exact=True).fill("Ada Lovelace")
         browser_page.get_by_role("textbox", name=email_label, exact=True).fill("ada@example.org")
@@ -98,6 +118,15 @@ def test_every_public_page_type_passes_axe(demo, browser_page, language_code):
         browser_page.locator("form.contact-form button[type=submit]").click()
         assert browser_page.locator(".error-summary").count() == 0
         assert browser_page.locator("form.contact-form").count() == 0  # the thank-you page
-        found += violations(axe, browser_page, "contact thank-you page")
+        found += violations(axe, browser_page, "contact thank-you page", language_code)
 
     assert not found, "\n".join(found)
+
+
+def test_smooth_scrolling_only_for_readers_who_accept_motion(transactional_db, live_server, browser_page):
+    with translation.override("pl"):
+        browser_page.goto(live_server.url + reverse("search"))  # any page with the stylesheet; no content needed
+    scrolling = "getComputedStyle(document.documentElement).scrollBehavior"
+    assert browser_page.evaluate(scrolling) == "smooth"
+    browser_page.emulate_media(reduced_motion="reduce")
+    assert browser_page.evaluate(scrolling) == "auto"
