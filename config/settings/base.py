@@ -76,11 +76,13 @@ LOCAL_APPS = [
     "contact",
     "translations",
     "editorial",
+    "pagecache",
 ]
 THIRD_PARTY_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -116,6 +118,7 @@ AUTH_USER_MODEL = "users.User"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",  # a hit answers before sessions or the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -200,6 +203,33 @@ if os.environ.get("DEEPL_AUTH_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "TIMEOUT": 30},
+    }
+
+# CACHE (pagecache app; README "Caching")
+# ------------------------------------------------------------------------------
+# Redis when REDIS_URL is set, shared by every app server; a Redis outage means cache misses, never errors.
+# Otherwise each process keeps its own local-memory cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "pagecache.backends.FailSafeRedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous readers' pages are kept this many seconds (0 turns the page cache off); every publish purges them.
+PAGECACHE_SECONDS = int(os.environ.get("PAGECACHE_SECONDS", "3600"))
+PAGECACHE_ALIAS = "default"
+# A CDN or caching proxy in front of the portal is told to purge a page's URLs when it is published or
+# unpublished: FRONTEND_CACHE_PURGE_URL for a proxy that accepts HTTP PURGE (Varnish, nginx), or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
     }
 
 # LOGGING

@@ -16,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the app and project folders, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache is off except in pagecache's own tests: other tests change content without publishing.
+PAGECACHE_SECONDS = 0

@@ -1,0 +1,95 @@
+"""What the anonymous page cache keeps, under which key, and how it is emptied.
+
+Every stored page carries the cache *generation* it was rendered in; purging starts a new generation, so one
+purge empties the cache of every app server at once (the generation lives in the shared cache) without having
+to know which URLs showed the changed content. A hit is one round trip: the generation and the page together.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+GENERATION_KEY = "pagecache:generation"
+EXCLUDED_PATH_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
+REQUEST_HEADERS_THAT_CHANGE_THE_PAGE = ("HTTP_AUTHORIZATION",)
+RESPONSE_HEADERS_KEPT = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Link",
+    "X-Robots-Tag",
+    "Last-Modified",
+    "ETag",
+)
+
+
+def page_cache():
+    return caches[settings.PAGECACHE_ALIAS]
+
+
+def page_key(request):
+    """One entry per host, path and query string; the language is part of the path (/pl/, /en/)."""
+    return f"pagecache:page:{request.get_host()}:{request.get_full_path()}"
+
+
+def _cookies_that_change_the_page():
+    """The session (a signed-in user, or a reader who unlocked a private page) and pending messages."""
+    return (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def is_cacheable_request(request):
+    """Only anonymous readers' GETs of public pages; a signed-in user's pages are never shared."""
+    return (
+        settings.PAGECACHE_SECONDS > 0
+        and request.method == "GET"
+        and not any(cookie in request.COOKIES for cookie in _cookies_that_change_the_page())
+        and not any(request.META.get(header) for header in REQUEST_HEADERS_THAT_CHANGE_THE_PAGE)
+        and not request.path.startswith(EXCLUDED_PATH_PREFIXES)
+    )
+
+
+def is_cacheable_response(response):
+    """A complete 200 that is the same for every anonymous reader: it sets no cookie (a form's CSRF token sets
+    one) and is not marked private. Its "Vary: Cookie" is kept: it only tells other caches about the session,
+    and requests with a session cookie never reach this cache."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def lookup(request):
+    """(generation, cached response or None). The generation is started when there is none yet."""
+    key = page_key(request)
+    found = page_cache().get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = start_new_generation()
+    entry = found.get(key)
+    if entry is None or entry["generation"] != generation:
+        return generation, None
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"].items():
+        response[header] = value
+    return generation, response
+
+
+def store(request, response, generation):
+    """Keep the response under the generation it was rendered in: if a purge happened meanwhile, the entry is
+    already stale and will never be served."""
+    entry = {
+        "generation": generation,
+        "status": response.status_code,
+        "content": response.content,
+        "headers": {header: response[header] for header in RESPONSE_HEADERS_KEPT if response.has_header(header)},
+    }
+    page_cache().set(page_key(request), entry, settings.PAGECACHE_SECONDS)
+
+
+def start_new_generation():
+    """Purge every cached page on every app server sharing this cache."""
+    generation = uuid.uuid4().hex
+    page_cache().set(GENERATION_KEY, generation, None)
+    return generation
