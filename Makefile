@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help run test lint format check messages messages-check install install-dev browser
+.PHONY: help run test lint format check messages messages-check install install-dev browser audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -82,3 +82,9 @@ messages: install-dev ## Update the Polish catalogue from the code and templates
 
 messages-check: install-dev ## Fail if the committed Polish catalogue is incomplete, stale or not compiled
 	$(PY) -m pytest tests/test_message_catalogue.py
+
+audit: install browser ## Lighthouse on a throwaway demo site served as in production (needs npm; not part of make test)
+	@command -v npm >/dev/null || { echo "make audit needs Node.js 20 or later and npm"; exit 1; }
+	@# Lighthouse drives the Chromium at CHROME_PATH; nothing may download a browser of its own.
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	CHROME_PATH=$(CHROMIUM) $(PY) scripts/audit.py

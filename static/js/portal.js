@@ -1,7 +1,8 @@
 /*
- * Cluster Portal's only script, loaded with defer. On small screens it folds the main navigation behind a
- * disclosure button (aria-expanded, aria-controls). Without it the button stays hidden and the navigation
- * stays open, so nothing depends on JavaScript. No inline script: a strict Content-Security-Policy holds.
+ * Cluster Portal's only script, run right after the header (base.html), so nothing below it moves when it
+ * runs. On small screens it folds the main navigation behind a disclosure button (aria-expanded,
+ * aria-controls). Without it the button stays hidden and the navigation stays open, so nothing depends on
+ * JavaScript. No inline script: a strict Content-Security-Policy holds.
  */
 (function () {
     "use strict";
