@@ -61,3 +61,42 @@ def test_production_static_files_are_hashed_compressed_and_cached_for_at_least_a
     plain = served["plain"]  # an unhashed name may change with the next release: cached briefly
     assert plain["status"] == 200
     assert plain["Cache-Control"] == "max-age=60, public"
+
+
+MEDIA_SCRIPT = """
+import django
+django.setup()
+from django.test import Client
+from django.urls import Resolver404, resolve
+try:
+    resolve("/media/images/photo.txt")
+except Resolver404:
+    print("not served")
+else:
+    response = Client().get("/media/images/photo.txt")
+    print(response.status_code, b"".join(response.streaming_content).decode())
+"""
+
+
+def test_production_serves_uploads_only_when_told_to(tmp_path):
+    """Uploads are the web server's job; SERVE_MEDIA=1 is for make audit and trials without one."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "photo.txt").write_text("an upload")
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "a-production-like-secret-key-that-is-long-enough-0123456789",
+        "ALLOWED_HOSTS": "testserver",
+        "MEDIA_ROOT": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+
+    def status(**extra):
+        result = subprocess.run(
+            [sys.executable, "-c", MEDIA_SCRIPT], cwd=BASE_DIR, env={**env, **extra}, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert status() == "not served"
+    assert status(SERVE_MEDIA="1") == "200 an upload"
