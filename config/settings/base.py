@@ -5,6 +5,7 @@ dev.py and test.py loosen what they must; production.py insists on the secrets.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -100,6 +101,7 @@ THIRD_PARTY_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "axes",
 ]
 DJANGO_APPS = [
     "django.contrib.admin",
@@ -115,6 +117,16 @@ INSTALLED_APPS = LOCAL_APPS + THIRD_PARTY_APPS + DJANGO_APPS
 # Django's advice for new projects: a custom user model from day one (README).
 AUTH_USER_MODEL = "users.User"
 
+# Sign-in throttle (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from one address,
+# that pair is refused for AXES_COOLOFF_MINUTES, with a translated 429 page; a good sign-in resets the count.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "users.views.sign_in_locked"
+AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"  # honours CONTACT_TRUSTED_PROXY_HEADER
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,6 +139,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
