@@ -16,6 +16,8 @@ from home.views import healthz, robots_txt, search
 
 # Lists the languages in which the requested page exists (Wagtail raises Http404 for unknown paths).
 handler404 = "home.views.page_not_found"
+# A database outage gives a translated 503 page with Retry-After (templates/503.html), other errors 500.html.
+handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

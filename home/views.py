@@ -1,7 +1,13 @@
+import sys
+
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -13,6 +19,10 @@ from . import navigation, seo
 from .search import MAX_QUERY_LENGTH, search_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
+# A database outage: the errors Django raises when it cannot connect or loses the connection.
+DATABASE_OUTAGE_ERRORS = (OperationalError, InterfaceError)
+# Seconds a client is asked to wait before retrying during a database outage (the 503's Retry-After).
+OUTAGE_RETRY_AFTER = 30
 
 
 @never_cache
@@ -26,6 +36,35 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def server_error(request):
+    """handler500: a database outage gets a translated 503 page with Retry-After, anything else Django's 500.
+
+    Django calls it for an exception raised anywhere in the views or middleware, inside the `except`, so the
+    exception is sys.exc_info()'s. Like 500.html, 503.html needs no database: no request context, no query.
+    The language is the URL prefix's (or Accept-Language's), read from the request, not from the database."""
+    if not _is_database_outage(sys.exc_info()[1]):
+        return defaults.server_error(request)
+    language = translation.get_language_from_request(request, check_path=True)
+    with translation.override(language):
+        content = loader.get_template("503.html").render({"retry_path": request.get_full_path()})
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(OUTAGE_RETRY_AFTER)
+    response["Content-Language"] = language
+    add_never_cache_headers(response)
+    return response
+
+
+def _is_database_outage(exception):
+    """True for OperationalError/InterfaceError, also when another exception was raised while handling one."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, DATABASE_OUTAGE_ERRORS):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
 
 
 def page_not_found(request, exception=None):
