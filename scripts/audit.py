@@ -75,6 +75,7 @@ def audit_environment(port):
         "MEDIA_ROOT": str(AUDIT_DIR / "media"),
         "STATIC_ROOT": str(AUDIT_DIR / "static"),
         "SERVE_MEDIA": "1",  # no web server in front of gunicorn here
+        "ALLOW_PLAIN_HTTP": "1",  # no TLS on 127.0.0.1: no https redirect, HSTS or Secure cookies
         "CONTACT_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",  # no worker needed
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",

@@ -102,6 +102,7 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "rest_framework",
     "axes",
+    "csp",
 ]
 DJANGO_APPS = [
     "django.contrib.admin",
@@ -129,6 +130,9 @@ AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"  # honours CONTACT_
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache and whitenoise, so cache hits and static files get these headers too.
+    "config.security.permissions_policy",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",  # a hit answers before sessions or the database
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -206,9 +210,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # PostgreSQL has no Polish text-search configuration: "simple" (no stemming, no stop words) for every language;
 # home.search adds fuzzy, accent-insensitive matching (README "Search"). Changing it needs `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads (README "Security"): office documents and images only, never HTML, SVG or scripts. Documents are
+# always downloaded as attachments (none opens in the browser, PDF included), through Wagtail's serve view,
+# which checks collection privacy and adds nosniff and "Content-Security-Policy: default-src 'none'".
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry scripts
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000  # 50 megapixels: any camera's photo, no decompression bomb
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A translation of a live page must not go public before it is translated.
@@ -248,11 +259,43 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
         "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
     }
 
+# SECURITY HEADERS (README "Security"; production.py adds HTTPS, HSTS and the cookie settings)
+# ------------------------------------------------------------------------------
+# Django's SecurityMiddleware sends nosniff, Referrer-Policy and Cross-Origin-Opener-Policy; these are its
+# defaults, written out. X_FRAME_OPTIONS stays "DENY": Wagtail's preview view allows SAMEORIGIN itself.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+# Content-Security-Policy (django-csp) for the public site: no inline script or style, no nonce (the page cache
+# would give every reader the same one). The Wagtail and Django admins need inline scripts: excluded.
+# Editors may embed YouTube and Vimeo videos. production.py adds the S3 media host to img-src when used.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# Sessions are kept in the database (Django's default): they survive a Redis outage, and a cache-backed session
+# ("cached_db") has unguarded cache calls. Signing in or out changes the session key.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 # LOGGING
 # ------------------------------------------------------------------------------
+# Plain text on the console; production.py switches to one JSON object per line (LOG_FORMAT=json).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "config.jsonlog.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
