@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from contact.models import ContactPage
 from home.blocks import BodyStreamBlock
+from home.page_mixins import PortalPageMixin
 from news.models import NewsIndexPage
 from news.queries import latest_news
 
@@ -40,7 +41,7 @@ class Sector(TranslatableMixin, models.Model):
         return self.name
 
 
-class ClusterPage(Page):
+class ClusterPage(PortalPageMixin, Page):
     """One business cluster: who it is, what it wants and how to reach it.
 
     A single page type serves every cluster, so a third cluster is added in the admin, not in code.
@@ -131,6 +132,8 @@ class ClusterPage(Page):
         index.SearchField("body"),
     ]
 
+    serve_select_related = ("hero_image", "logo", "sector")  # the hero, the <head>'s share image and JSON-LD
+
     # Language-neutral facts are kept identical in every translation.
     override_translatable_fields = [
         SynchronizedField("accent_colour", overridable=False),
@@ -166,9 +169,12 @@ class ClusterPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["objectives"] = self.objectives.all()
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
-        context["contact_page"] = ContactPage.objects.child_of(self).live().first()
-        context["latest_news"] = latest_news(self.locale, limit=3, within=self)
+        # The first live news listing and contact page below the cluster, in one query (plain Pages: the
+        # template only links to them).
+        children = Page.objects.child_of(self).live().type(NewsIndexPage, ContactPage).order_by("path")
+        for name, model in (("news_index", NewsIndexPage), ("contact_page", ContactPage)):
+            context[name] = next((child for child in children if issubclass(child.specific_class, model)), None)
+        context["latest_news"] = latest_news(self.locale_id, limit=3, within=self)
         return context
 
 

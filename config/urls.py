@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.routing import serve as serve_page
 from home.sitemaps import PortalSitemap
 from home.views import healthz, robots_txt, search
 
@@ -42,5 +43,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Translated in the catalogue: /pl/szukaj/, /en/search/.
     path(_("search/"), search, name="search"),
+    # Wagtail's page serving, routed in two queries (home/routing.py); Wagtail's own pattern stays below it
+    # for reverse("wagtail_serve") and its password and login views.
+    re_path(wagtail_urls.serve_pattern, serve_page),
     path("", include(wagtail_urls)),
 )

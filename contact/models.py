@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.page_mixins import PortalPageMixin
+
 from . import privacy
 from .forms import ContactFormBuilder, ContactPageAdminForm
 from .submissions import ContactSubmission, NotificationStatus
@@ -33,7 +35,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("form fields")
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(PortalPageMixin, AbstractEmailForm):
     """A contact form built by editors; messages are stored first, then e-mailed by a background task.
 
     All language versions of one form share one inbox (get_submissions). The POST is handled in
@@ -138,7 +140,7 @@ class ContactPage(AbstractEmailForm):
         raise NotImplementedError("Contact messages are stored by contact.submit.store, never sent inline.")
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(PortalPageMixin, Page):
     """The privacy notice the consent checkbox links to; edited and translated like any other page."""
 
     text = RichTextField(_("text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])

@@ -11,11 +11,12 @@ from news.models import NewsHubPage
 from news.queries import latest_news
 
 from .blocks import BodyStreamBlock
+from .page_mixins import PortalPageMixin
 
 HOME_NEWS_COUNT = 6
 
 
-class HomePage(Page):
+class HomePage(PortalPageMixin, Page):
     """The portal's front page in one language: introduction, the clusters, the latest news."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -40,7 +41,7 @@ class HomePage(Page):
             .select_related("logo", "sector")
             .prefetch_related("logo__renditions")
         )
-        context["latest_news"] = latest_news(self.locale, limit=HOME_NEWS_COUNT)
+        context["latest_news"] = latest_news(self.locale_id, limit=HOME_NEWS_COUNT)
         context["news_hub"] = news_hub = NewsHubPage.objects.child_of(self).live().first()
         context["feeds"] = feed_links(news_hub, request) if news_hub else []
         return context

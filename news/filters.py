@@ -47,12 +47,12 @@ def filter_news(hub, params):
     """The news below the hub's home page in the hub's language, narrowed by the `params` (request.GET).
     Two queries for the choices; the items are a lazy queryset."""
     clusters = list(ClusterPage.objects.sibling_of(hub, inclusive=False).live().order_by("path"))
-    form = NewsFilterForm(params, clusters, news_tags(hub.locale))
+    form = NewsFilterForm(params, clusters, news_tags(hub.locale_id))
     if not form.is_valid():
         return FilteredNews(form=form, items=NewsPage.objects.none(), is_filtered=True, error=True)
     cluster = form.clusters.get(form.cleaned_data["cluster"])
     tag = form.tags.get(form.cleaned_data["tag"])
-    items = news_items(hub.locale, within=cluster)
+    items = news_items(hub.locale_id, within=cluster)
     if tag is not None:
         items = items.filter(tagged_items__tag=tag)
     return FilteredNews(form=form, items=items, is_filtered=bool(cluster or tag), error=False)

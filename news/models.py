@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.page_mixins import PortalPageMixin
 
 
 class NewsListingMixin(RoutablePageMixin):
@@ -45,7 +46,7 @@ class NewsListingMixin(RoutablePageMixin):
         return context
 
 
-class NewsIndexPage(NewsListingMixin, Page):
+class NewsIndexPage(PortalPageMixin, NewsListingMixin, Page):
     """A cluster's news listing, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -65,7 +66,7 @@ class NewsIndexPage(NewsListingMixin, Page):
     def feed_items(self):
         from .queries import news_items
 
-        return news_items(self.locale, within=self)
+        return news_items(self.locale_id, within=self)
 
     def get_context(self, request, *args, **kwargs):
         from home.seo import canonical_url
@@ -77,7 +78,7 @@ class NewsIndexPage(NewsListingMixin, Page):
         return context
 
 
-class NewsHubPage(NewsListingMixin, Page):
+class NewsHubPage(PortalPageMixin, NewsListingMixin, Page):
     """The portal's news: every cluster's news in one language, filterable by cluster and by tag.
 
     A page (one under each home page), not a route, so that it is translated, has a slug in every language,
@@ -101,7 +102,7 @@ class NewsHubPage(NewsListingMixin, Page):
     def feed_items(self):
         from .queries import news_items
 
-        return news_items(self.locale)
+        return news_items(self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from home.seo import canonical_url
@@ -124,7 +125,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(Page):
+class NewsPage(PortalPageMixin, Page):
     """A dated news item of one cluster."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -144,6 +145,7 @@ class NewsPage(Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    serve_select_related = ("listing_image",)  # the <head>'s share image
 
     content_panels = [
         *Page.content_panels,
@@ -181,7 +183,10 @@ class NewsPage(Page):
         from .queries import related_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = news_index = NewsIndexPage.objects.parent_of(self).live().first()
+        # The listing above the item; the routing has already read it (get_parent() is then free).
+        parent = self.get_parent()
+        is_listing = parent is not None and parent.live and issubclass(parent.specific_class or Page, NewsIndexPage)
+        context["news_index"] = news_index = parent if is_listing else None
         context["feeds"] = feed_links(news_index, request) if news_index else []
         context["related_news"] = related_news(self)
         return context

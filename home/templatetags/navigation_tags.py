@@ -60,6 +60,13 @@ def site_text(context):
 
 
 @register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """`{% localized_page value.page as target %}`: the page in the active language, as `page.localized`."""
+    request = context.get("request")
+    return navigation.localized(page, _site(request), _language(), cache=navigation.request_cache(request))
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
     """`{% breadcrumb_pages page as ancestors %}`: the home page and the pages between it and `page`."""
     cache = navigation.request_cache(context.get("request"))
