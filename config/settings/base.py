@@ -120,7 +120,9 @@ AUTH_USER_MODEL = "users.User"
 
 # Sign-in throttle (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from one address,
 # that pair is refused for AXES_COOLOFF_MINUTES, with a translated 429 page; a good sign-in resets the count.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# AxesBackend, not AxesStandaloneBackend: it can also load the session's user (it is a ModelBackend), which
+# matters when a test or a tool signs a user in without a password through the first backend.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -244,6 +246,8 @@ else:
 # Anonymous readers' pages are kept this many seconds (0 turns the page cache off); every publish purges them.
 PAGECACHE_SECONDS = int(os.environ.get("PAGECACHE_SECONDS", "3600"))
 PAGECACHE_ALIAS = "default"
+# `make bench` only: route /bench/floor, a trivial view measuring the framework (home/bench.py). Never in production.
+BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)
 # A CDN or caching proxy in front of the portal is told to purge a page's URLs when it is published or
 # unpublished: FRONTEND_CACHE_PURGE_URL for a proxy that accepts HTTP PURGE (Varnish, nginx), or Cloudflare.
 WAGTAILFRONTENDCACHE = {}

@@ -54,7 +54,8 @@ def test_a_visitor_writes_to_a_cluster(demo, browser_page, language_code):
     assert browser_page.evaluate("document.activeElement.type") == "submit"
     privacy_link = browser_page.locator(".form-field--consent a")
     assert privacy_link.get_attribute("href") == PrivacyNoticePage.objects.get(locale=page.locale).url
-    browser_page.locator("form.contact-form button[type=submit]").click()
+    with browser_page.expect_navigation():
+        browser_page.locator("form.contact-form button[type=submit]").click()
 
     assert browser_page.locator("h1").inner_text() == labels["sent"]
     assert browser_page.locator("html").get_attribute("lang") == language_code
@@ -69,7 +70,8 @@ def test_a_visitor_writes_to_a_cluster(demo, browser_page, language_code):
 def test_errors_are_summarised_and_the_summary_takes_the_focus(demo, browser_page):
     page = cluster_contact("en")
     browser_page.goto(demo + page.url)
-    browser_page.locator("form.contact-form button[type=submit]").click()
+    with browser_page.expect_navigation():
+        browser_page.locator("form.contact-form button[type=submit]").click()
 
     summary = browser_page.locator(".error-summary")
     # The browser applies autofocus once the page has loaded: wait for it (fails after 5 s).
