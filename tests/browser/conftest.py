@@ -58,8 +58,21 @@ def browser_page(browser):
     context = browser.new_context(locale="pl-PL", extra_http_headers={"Accept-Language": "pl-PL,pl;q=0.9"})
     context.route(NOT_LOCAL, lambda route: route.abort())
     tab = context.new_page()
+    # Chromium reports what the Content-Security-Policy blocked, and a Permissions-Policy it cannot parse, as
+    # console errors (in every document the tab loads): the public pages must cause none.
+    policy_errors = []
+    tab.on(
+        "console",
+        lambda message: (
+            policy_errors.append(message.text)
+            if message.type == "error"
+            and ("Content Security Policy" in message.text or "Permissions-Policy" in message.text)
+            else None
+        ),
+    )
     yield tab
     # Let the live server answer what the page still loads (lazy images): a request in flight holds a lock
     # on SQLite's shared in-memory database, and the flush after the test would fail on it.
     tab.wait_for_load_state("networkidle")
     context.close()
+    assert not policy_errors, policy_errors
