@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help run test lint format check messages messages-check install install-dev browser audit cluster-demo
+.PHONY: help run test lint format check messages messages-check install install-dev browser audit bench cluster-demo
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -88,6 +88,10 @@ audit: install browser ## Lighthouse on a throwaway demo site served as in produ
 	@# Lighthouse drives the Chromium at CHROME_PATH; nothing may download a browser of its own.
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	CHROME_PATH=$(CHROMIUM) $(PY) scripts/audit.py
+
+bench: install ## wrk on the public pages: cache hits, misses, nginx ceiling, Django floor (needs wrk, nginx, PostgreSQL, Redis; not in make test)
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "make bench needs wrk and nginx: apt-get install -y wrk nginx"; exit 1; }
+	$(PY) scripts/bench.py
 
 cluster-demo: install ## Two app servers behind nginx with private PostgreSQL and Redis, then outages (not in make test)
 	$(PY) scripts/cluster_demo.py

@@ -30,6 +30,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+if settings.BENCH_FLOOR_VIEW:  # `make bench` only (scripts/bench.py): the framework floor, no database
+    from home.bench import floor
+
+    urlpatterns.append(path("bench/floor", floor))
+
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded files, when no web server in front serves them (development, make audit). Django's static()
     # helper would do it in DEBUG only.
