@@ -24,7 +24,9 @@ from django.test import Client
 
 call_command("collectstatic", interactive=False, verbosity=0)
 client = Client(headers={"accept-encoding": "gzip"})
-hashed, plain = client.get(static("css/portal.css")), client.get("/static/css/portal.css")
+# secure=True: production redirects plain http to https.
+hashed = client.get(static("css/portal.css"), secure=True)
+plain = client.get("/static/css/portal.css", secure=True)
 print(json.dumps({
     "storage": settings.STORAGES["staticfiles"]["BACKEND"],
     "url": static("css/portal.css"),
@@ -73,7 +75,7 @@ try:
 except Resolver404:
     print("not served")
 else:
-    response = Client().get("/media/images/photo.txt")
+    response = Client().get("/media/images/photo.txt", secure=True)
     print(response.status_code, b"".join(response.streaming_content).decode())
 """
 
