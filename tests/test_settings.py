@@ -121,3 +121,12 @@ def test_a_deepl_key_turns_machine_translation_on():
     configured = machine_translator(DEEPL_AUTH_KEY="0000-key:fx")
     assert "wagtail_localize.machine_translators.deepl.DeepLTranslator" in configured
     assert "0000-key:fx" in configured
+
+
+def test_every_apps_tests_are_collected(settings):
+    """`make test` runs the folders in pyproject's testpaths: an app left out would have its tests never run."""
+    import tomllib
+
+    testpaths = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["testpaths"]
+    with_tests = [app for app in settings.LOCAL_APPS if (BASE_DIR / app / "tests").is_dir()]
+    assert set(with_tests) <= set(testpaths)

@@ -51,11 +51,13 @@ def test_reader_opens_a_cluster_and_switches_to_english(demo, browser_page):
     english = cluster.get_translation(Locale.objects.get(language_code="en"))
     browser_page.goto(demo + "/pl/")
 
-    browser_page.locator("nav.main-nav").get_by_role("link", name=cluster.short_name).first.click()
+    with browser_page.expect_navigation():
+        browser_page.locator("nav.main-nav").get_by_role("link", name=cluster.short_name).first.click()
     assert browser_page.url == demo + cluster.url
     assert browser_page.locator("h1").inner_text().startswith(cluster.title)
 
-    browser_page.locator("nav.language-switcher a[hreflang='en']").click()
+    with browser_page.expect_navigation():
+        browser_page.locator("nav.language-switcher a[hreflang='en']").click()
     assert browser_page.url == demo + english.url
     assert browser_page.locator("html").get_attribute("lang") == "en"
     assert browser_page.locator("h1").inner_text().startswith(english.title)

@@ -47,18 +47,22 @@ def test_reader_journey(demo, browser_page, language_code):
     other_language = OTHER_LANGUAGE[language_code]
     browser_page.goto(f"{demo}/{language_code}/")
 
-    browser_page.locator(".cluster-card").get_by_role("link", name=cluster.title, exact=True).click()
+    with browser_page.expect_navigation():
+        browser_page.locator(".cluster-card").get_by_role("link", name=cluster.title, exact=True).click()
     assert browser_page.url == demo + cluster.url
-    browser_page.locator("main").get_by_role("link", name=news.title, exact=True).click()
+    with browser_page.expect_navigation():
+        browser_page.locator("main").get_by_role("link", name=news.title, exact=True).click()
     assert browser_page.url == demo + news.url
     assert browser_page.locator("h1").inner_text() == news.title
 
-    browser_page.locator(f"nav.language-switcher a[hreflang='{other_language}']").click()
+    with browser_page.expect_navigation():
+        browser_page.locator(f"nav.language-switcher a[hreflang='{other_language}']").click()
     assert browser_page.url == demo + translated.url
     assert browser_page.locator("html").get_attribute("lang") == other_language
     assert browser_page.locator("h1").inner_text() == translated.title
 
-    browser_page.locator("a.back-link").click()  # to the cluster's news in the other language
+    with browser_page.expect_navigation():
+        browser_page.locator("a.back-link").click()  # to the cluster's news in the other language
     feed_links = browser_page.locator(".feed-links a")
     assert feed_links.count() == len(FEED_TYPES)
     for link in feed_links.all():
@@ -70,9 +74,10 @@ def test_reader_journey(demo, browser_page, language_code):
 
     word = search_word(translated.title)
     browser_page.locator(".site-header .search-form__input").fill(word)
-    browser_page.keyboard.press("Enter")
-    browser_page.wait_for_url(re.compile(r"\?q="))
+    with browser_page.expect_navigation(url=re.compile(r"\?q=")):
+        browser_page.keyboard.press("Enter")
     results = browser_page.locator(".search-result__title a")
     assert translated.title in results.all_inner_texts(), word
-    results.get_by_text(translated.title, exact=True).click()
+    with browser_page.expect_navigation():
+        results.get_by_text(translated.title, exact=True).click()
     assert browser_page.url == demo + translated.url
