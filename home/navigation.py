@@ -18,6 +18,7 @@ from wagtail.models import Page
 from clusters.models import ClusterPage
 from contact.models import ContactPage
 from news.models import NewsHubPage
+from pagecache.store import kept_until_next_purge
 
 from .models import SiteText
 
@@ -54,13 +55,24 @@ class Navigation:
     items: list
 
 
+class RequestCache(dict):
+    """Values computed once per response. On an anonymous reader's request the page cache has a generation
+    for: also kept across requests and app servers until the next publish (pagecache.store)."""
+
+    def __init__(self, generation=None, host=""):
+        super().__init__()
+        self.generation = generation
+        self.host = host  # the values hold URLs, relative to the request's site
+
+
 def request_cache(request):
-    """A dict kept on the request, so values used twice in a response are computed once."""
+    """The RequestCache kept on the request."""
     if request is None:
         return None
     cache = getattr(request, _CACHE_ATTRIBUTE, None)
     if cache is None:
-        cache = {}
+        generation = getattr(request, "pagecache_generation", None)
+        cache = RequestCache(generation, request.get_host() if generation else "")
         setattr(request, _CACHE_ATTRIBUTE, cache)
     return cache
 
@@ -69,7 +81,11 @@ def _cached(cache, key, compute):
     if cache is None:
         return compute()
     if key not in cache:
-        cache[key] = compute()
+        generation = getattr(cache, "generation", None)
+        if generation:
+            cache[key] = kept_until_next_purge(generation, (cache.host, *key), compute)
+        else:
+            cache[key] = compute()
     return cache[key]
 
 

@@ -14,6 +14,7 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         generation, cached = lookup(request)
+        request.pagecache_generation = generation  # site-wide values are kept under it too (store.py)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached

@@ -5,6 +5,7 @@ purge empties the cache of every app server at once (the generation lives in the
 to know which URLs showed the changed content. A hit is one round trip: the generation and the page together.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -84,3 +85,19 @@ def start_new_generation():
     generation = uuid.uuid4().hex
     page_cache().set(GENERATION_KEY, generation, None)
     return generation
+
+
+_MISSING = object()
+
+
+def kept_until_next_purge(generation, key, compute):
+    """`compute()`, shared by every app server until the next purge: for values derived from public content
+    alone (the navigation, the site texts), which a page-cache miss would otherwise read from the database
+    again. `generation` is the one the page-cache middleware read for this request."""
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    cache_key = f"pagecache:value:{generation}:{digest}"
+    value = page_cache().get(cache_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        page_cache().set(cache_key, value, settings.PAGECACHE_SECONDS)
+    return value

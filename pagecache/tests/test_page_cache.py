@@ -4,6 +4,8 @@ after anything a page shows is published, unpublished, moved or deleted."""
 import pytest
 
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.models import PortalSettings, SiteText
 from pagecache.store import lookup, start_new_generation, store
@@ -170,3 +172,20 @@ def test_a_page_rendered_before_a_purge_is_never_served_after_it(rf, portal, cli
     store(request, old_render, generation)
 
     assert lookup(request)[1] is None
+
+
+def test_a_miss_reuses_the_site_wide_parts_until_the_next_publish(
+    client, portal, on_commit, django_assert_max_num_queries
+):
+    """The navigation, home pages, site texts and language links a first page read are shared by the next
+    page's render; a publish retires them with the pages."""
+    with CaptureQueriesContext(connection) as cold:
+        get(client, portal.pl.news[0].url)
+    with CaptureQueriesContext(connection) as first_render:
+        get(client, portal.pl.news[1].url)
+    assert len(first_render) < len(cold)
+
+    publish_change(portal.pl.cluster, on_commit, short_name="NOWA")
+    response, html = get(client, portal.pl.news[1].url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "NOWA" in html  # the navigation's short name, read again after the publish
