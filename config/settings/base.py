@@ -103,6 +103,8 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 DJANGO_APPS = [
     "django.contrib.admin",
@@ -142,6 +144,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "users.two_factor.TwoFactorMiddleware",  # optional two-factor sign-in for the admin (README, Security)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -208,6 +212,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # WAGTAIL
 # ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Cluster Portal"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show next to the code
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # PostgreSQL has no Polish text-search configuration: "simple" (no stemming, no stop words) for every language;
 # home.search adds fuzzy, accent-insensitive matching (README "Search"). Changing it needs `manage.py update_index`.
