@@ -34,26 +34,15 @@ CHROME_FLAGS = [
     "--no-first-run",
 ]
 
-# The page types to audit, by name: Python run in the audit's Django to find each one's address.
-PAGES_CODE = """
+# The page types to audit, by name, found in the audit's Django by home.demo_pages.
+AUDITED = ("home", "cluster", "news listing", "news", "contact")
+PAGES_CODE = f"""
 import json
 import django
 django.setup()
-from wagtail.models import Locale
-from clusters.models import ClusterPage
-from contact.models import ContactPage
-from news.models import NewsIndexPage, NewsPage
-
-pages = {}
-for language_code in ("pl", "en"):
-    locale = Locale.objects.get(language_code=language_code)
-    cluster = ClusterPage.objects.live().filter(locale=locale).order_by("path").first()
-    pages[f"{language_code} home"] = f"/{language_code}/"
-    pages[f"{language_code} cluster"] = cluster.url
-    pages[f"{language_code} news listing"] = NewsIndexPage.objects.live().child_of(cluster).get().url
-    pages[f"{language_code} news"] = NewsPage.objects.live().filter(locale=locale).order_by("-date").first().url
-    pages[f"{language_code} contact"] = ContactPage.objects.live().child_of(cluster).get().url
-print(json.dumps(pages))
+from home.demo_pages import demo_page_urls
+urls = {{code: demo_page_urls(code) for code in ("pl", "en")}}
+print(json.dumps({{f"{{code}} {{name}}": urls[code][name] for code in urls for name in {AUDITED!r}}}))
 """
 
 

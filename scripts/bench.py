@@ -52,20 +52,9 @@ PAGES_CODE = """
 import json
 import django
 django.setup()
-from wagtail.models import Locale
-from clusters.models import ClusterPage
-from contact.models import ContactPage
-from news.models import NewsIndexPage, NewsPage
-
-locale = Locale.objects.get(language_code="pl")
-cluster = ClusterPage.objects.live().filter(locale=locale).order_by("path").first()
-print(json.dumps({
-    "home": "/pl/",
-    "cluster": cluster.url,
-    "news listing": NewsIndexPage.objects.live().child_of(cluster).get().url,
-    "news": NewsPage.objects.live().filter(locale=locale).order_by("-date").first().url,
-    "contact": ContactPage.objects.live().child_of(cluster).get().url,
-}))
+from home.demo_pages import demo_page_urls
+urls = demo_page_urls("pl")
+print(json.dumps({name: urls[name] for name in ("home", "cluster", "news listing", "news", "contact")}))
 """
 
 NGINX_CONF = """

@@ -14,14 +14,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.management import call_command
-from django.urls import reverse
-from django.utils import translation
 
-from wagtail.models import Locale
-
-from clusters.models import ClusterPage
-from contact.models import ContactPage, PrivacyNoticePage
-from news.models import NewsHubPage, NewsIndexPage, NewsPage
+from home.demo_pages import demo_page_urls
 
 BUDGET = 60 * 1024  # bytes, gzipped
 
@@ -33,21 +27,9 @@ def demo(db):
 
 
 def page_urls(language_code):
-    """One address of each public page type in the language."""
-    locale = Locale.objects.get(language_code=language_code)
-    cluster = ClusterPage.objects.live().filter(locale=locale).order_by("path").first()
-    with translation.override(language_code):
-        search = reverse("search")
-    return {
-        "home": f"/{language_code}/",
-        "cluster": cluster.url,
-        "news index": NewsIndexPage.objects.live().child_of(cluster).get().url,
-        "news": NewsPage.objects.live().filter(locale=locale).order_by("-date").first().url,
-        "portal news hub": NewsHubPage.objects.live().get(locale=locale).url,
-        "contact": ContactPage.objects.live().child_of(cluster).get().url,
-        "privacy": PrivacyNoticePage.objects.live().get(locale=locale).url,
-        "search": f"{search}?q=klaster",
-    }
+    """One address of each public page type in the language (the search with results)."""
+    urls = demo_page_urls(language_code)
+    return {**urls, "search": urls["search"] + "?q=klaster"}
 
 
 def linked_assets(html):
