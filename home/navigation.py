@@ -13,14 +13,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, Subquery
 
 from wagtail.coreutils import get_content_languages
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from clusters.models import ClusterPage
 from contact.models import ContactPage
 from news.models import NewsHubPage
 from pagecache.store import kept_until_next_purge
 
-from .models import SiteText
+from .models import PortalSettings, SiteText
 
 _CACHE_ATTRIBUTE = "_portal_navigation_cache"
 
@@ -77,16 +77,30 @@ def request_cache(request):
     return cache
 
 
-def _cached(cache, key, compute):
+def cached(cache, key, compute):
+    """`compute()`, once per request when `cache` is a RequestCache, and shared until the next purge when the
+    request has a page-cache generation (pagecache.store.kept_until_next_purge)."""
     if cache is None:
         return compute()
     if key not in cache:
-        generation = getattr(cache, "generation", None)
-        if generation:
-            cache[key] = kept_until_next_purge(generation, (cache.host, *key), compute)
-        else:
-            cache[key] = compute()
+        generation = getattr(cache, "generation", None)  # a plain dict (tests) keeps values for its own life
+        cache[key] = kept_until_next_purge(generation, (cache.host, *key), compute) if generation else compute()
     return cache[key]
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request` (kept on the request as Wagtail does), its query shared until the
+    next purge."""
+    if request is not None and not hasattr(request, "_wagtail_site"):
+        key = ("site", request._get_raw_host(), request.get_port())
+        request._wagtail_site = cached(request_cache(request), key, lambda: Site._find_for_request(request))
+    return Site.find_for_request(request)
+
+
+def portal_settings(request, cache=None):
+    """The request's site's PortalSettings (Wagtail's `for_request`), its query shared until the next purge."""
+    site = site_for_request(request)
+    return cached(cache, ("portal_settings", getattr(site, "pk", None)), lambda: PortalSettings.for_request(request))
 
 
 def home_pages_by_language(site, cache=None):
@@ -108,7 +122,7 @@ def home_pages_by_language(site, cache=None):
             homes.setdefault(page.locale.language_code, page)
         return homes
 
-    return _cached(cache, ("home_pages", getattr(site, "pk", None)), compute)
+    return cached(cache, ("home_pages", getattr(site, "pk", None)), compute)
 
 
 def live_translations(page):
@@ -169,7 +183,7 @@ def language_links(site, language_code, page=None, request=None, cache=None):
         current = next((code for code, found in translations.items() if found is page), language_code)
         return _language_links(translations, current, True, request)
 
-    return _cached(cache, ("language_links", getattr(page, "pk", None), language_code), compute)
+    return cached(cache, ("language_links", getattr(page, "pk", None), language_code), compute)
 
 
 def alternates(versions):
@@ -264,7 +278,7 @@ def main_navigation(site, language_code, current_page=None, cache=None):
         ]
         return home, [*clusters, *(page for page in others if page is not None)]
 
-    home, pages = _cached(cache, ("main_navigation", getattr(site, "pk", None), language_code), compute)
+    home, pages = cached(cache, ("main_navigation", getattr(site, "pk", None), language_code), compute)
     current_path = getattr(current_page, "path", "")
     items = [
         NavItem(
@@ -291,7 +305,7 @@ def site_text(language_code, cache=None):
             texts.setdefault(text.locale.language_code, text)
         return texts.get(language_code) or texts.get(default)
 
-    return _cached(cache, ("site_text", language_code), compute)
+    return cached(cache, ("site_text", language_code), compute)
 
 
 def localized(page, site, language_code, cache=None):
@@ -314,7 +328,7 @@ def breadcrumb_pages(page, cache=None):
     holds the answer: the breadcrumbs and their JSON-LD share it)."""
     if page is None or not page.depth or page.depth <= 2:
         return []
-    return _cached(cache, ("breadcrumbs", page.pk), lambda: list(page.get_ancestors().filter(depth__gt=1)))
+    return cached(cache, ("breadcrumbs", page.pk), lambda: list(page.get_ancestors().filter(depth__gt=1)))
 
 
 def phone_href(phone):

@@ -30,7 +30,7 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from . import navigation
 
@@ -95,13 +95,10 @@ def _path_rows(root, prefixes):
     )
 
 
-def route(request, path):
-    """Wagtail's RouteResult for `path`, or None (then Wagtail's `serve` raises Http404)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    components = [component for component in path.split("/") if component]
-    page = root = _localized_root(site, request)
+def _find(root, components):
+    """(the specific page the path leads to, the rest of the path that page routes itself, whether Wagtail's
+    view restriction check may skip its query, the breadcrumbs). Raises Http404 when a child is missing."""
+    page = root
     prefixes = []
     if components and not _routes_itself(page, components):
         url_path = page.url_path
@@ -128,12 +125,31 @@ def route(request, path):
     by_path = {row.path: row for row in rows}
     ancestors = [by_path.get(root.path[: depth * Page.steplen]) for depth in range(1, root.depth + 1)]
     checked = [*ancestors, *chain[1:]]
-    if all(row is not None and not row.restricted and row.alias_of_id is None for row in checked):
-        specific.view_restrictions_known_empty = True
+    restrictions_known_empty = all(
+        row is not None and not row.restricted and row.alias_of_id is None for row in checked
+    )
+    # the breadcrumbs: the home page and the pages below it, as get_ancestors() gives
+    breadcrumbs = chain[:-1] if chain[0].depth == 2 else None
+    return specific, components, restrictions_known_empty, breadcrumbs
+
+
+def route(request, path):
+    """Wagtail's RouteResult for `path`, or None (then Wagtail's `serve` raises Http404). What the path
+    leads to is shared until the next purge (home.navigation's request cache); a missing page is not kept."""
+    site = navigation.site_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    root = _localized_root(site, request)
     cache = navigation.request_cache(request)
-    if chain[0].depth == 2:  # the breadcrumbs: the home page and the pages below it, as get_ancestors() gives
-        cache[("breadcrumbs", specific.pk)] = chain[:-1]
-    return specific.route(request, components)
+    specific, rest, restrictions_known_empty, breadcrumbs = navigation.cached(
+        cache, ("route", root.pk, *components), lambda: _find(root, components)
+    )
+    if restrictions_known_empty:
+        specific.view_restrictions_known_empty = True
+    if breadcrumbs is not None:
+        cache[("breadcrumbs", specific.pk)] = breadcrumbs
+    return specific.route(request, rest)
 
 
 def serve(request, path):

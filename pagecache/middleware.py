@@ -1,5 +1,7 @@
 """Serve anonymous readers' pages from the shared cache, before sessions, users or the database are touched."""
 
+from django.conf import settings
+
 from .store import is_cacheable_request, is_cacheable_response, lookup, store
 
 
@@ -19,7 +21,7 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if settings.PAGECACHE_SECONDS > 0 and is_cacheable_response(response):
             store(request, response, generation)
             response["X-Page-Cache"] = "miss"
         return response

@@ -34,7 +34,7 @@ def _cookies_that_change_the_page():
 def is_cacheable_request(request):
     """Only anonymous readers' GETs of public pages; a signed-in user's pages are never shared."""
     return (
-        settings.PAGECACHE_SECONDS > 0
+        (settings.PAGECACHE_SECONDS > 0 or settings.PAGECACHE_PARTS_SECONDS > 0)
         and request.method == "GET"
         and not any(cookie in request.COOKIES for cookie in _cookies_that_change_the_page())
         and not any(request.META.get(header) for header in REQUEST_HEADERS_THAT_CHANGE_THE_PAGE)
@@ -53,13 +53,14 @@ def is_cacheable_response(response):
 
 
 def lookup(request):
-    """(generation, cached response or None). The generation is started when there is none yet."""
-    key = page_key(request)
-    found = page_cache().get_many([GENERATION_KEY, key])
+    """(generation, cached response or None). The generation is started when there is none yet. With the page
+    cache off only the generation is read: the shared parts are kept under it."""
+    key = page_key(request) if settings.PAGECACHE_SECONDS > 0 else None
+    found = page_cache().get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
     generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = start_new_generation()
-    entry = found.get(key)
+    entry = found.get(key) if key else None
     if entry is None or entry["generation"] != generation:
         return generation, None
     response = HttpResponse(entry["content"], status=entry["status"])
@@ -91,13 +92,20 @@ _MISSING = object()
 
 
 def kept_until_next_purge(generation, key, compute):
-    """`compute()`, shared by every app server until the next purge: for values derived from public content
-    alone (the navigation, the site texts), which a page-cache miss would otherwise read from the database
-    again. `generation` is the one the page-cache middleware read for this request."""
+    """`compute()`, shared by every app server until the next purge: for values and HTML fragments derived
+    from public content alone (the navigation, the site texts, the header), which a page-cache miss would
+    otherwise read from the database and render again. `generation` is the one the page-cache middleware
+    read for this request; without one (a signed-in user, a preview, the parts cache off) nothing is kept."""
+    if not generation or settings.PAGECACHE_PARTS_SECONDS <= 0:
+        return compute()
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
     cache_key = f"pagecache:value:{generation}:{digest}"
-    value = page_cache().get(cache_key, _MISSING)
+    local = caches["pagecache_parts"]  # this process's copies: the key names the generation, so never stale
+    value = local.get(cache_key, _MISSING)
     if value is _MISSING:
-        value = compute()
-        page_cache().set(cache_key, value, settings.PAGECACHE_SECONDS)
+        value = page_cache().get(cache_key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            page_cache().set(cache_key, value, settings.PAGECACHE_PARTS_SECONDS)
+        local.set(cache_key, value, settings.PAGECACHE_PARTS_SECONDS)
     return value

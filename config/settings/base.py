@@ -248,8 +248,18 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "pagecache.backends.FailSafeRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process's own copy of the page cache's shared parts (pagecache.store.kept_until_next_purge): a render
+# asks the shared cache only for the generation, not for each part, once its process has seen them.
+CACHES["pagecache_parts"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pagecache-parts",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 # Anonymous readers' pages are kept this many seconds (0 turns the page cache off); every publish purges them.
 PAGECACHE_SECONDS = int(os.environ.get("PAGECACHE_SECONDS", "3600"))
+# The parts every page repeats (site lookup, navigation, header, footer, news cards, pictures), rendered once and
+# shared by anonymous readers' page renders until the next purge, also with the page cache off (0 turns it off).
+PAGECACHE_PARTS_SECONDS = int(os.environ.get("PAGECACHE_PARTS_SECONDS", "3600"))
 PAGECACHE_ALIAS = "default"
 # `make bench` only: route /bench/floor, a trivial view measuring the framework (home/bench.py). Never in production.
 BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)

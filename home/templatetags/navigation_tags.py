@@ -15,7 +15,7 @@ register = template.Library()
 def _site(request):
     if request is None:
         return Site.objects.filter(is_default_site=True).first()
-    return Site.find_for_request(request)
+    return navigation.site_for_request(request)
 
 
 def _language():

@@ -6,7 +6,7 @@ from django import template
 from django.urls import reverse
 
 from home import navigation, seo
-from home.models import HomePage, PortalSettings
+from home.models import HomePage
 
 from .navigation_tags import _current_page, _language, _site
 
@@ -26,7 +26,7 @@ def seo_meta(context):
     seo_context = seo.SeoContext(
         language_code=language_code,
         site_text=navigation.site_text(language_code, cache=cache),
-        portal_settings=PortalSettings.for_request(request) if is_home else None,
+        portal_settings=navigation.portal_settings(request, cache) if is_home else None,
         languages=tuple(languages),
         ancestors=tuple(navigation.breadcrumb_pages(page, cache=cache)),
         canonical=context.get("canonical_url", ""),
