@@ -7,7 +7,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 
 from clusters.models import ClusterPage
-from news.models import NewsHubPage
 from news.queries import latest_news
 
 from .blocks import BodyStreamBlock
@@ -34,6 +33,8 @@ class HomePage(PortalPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from news.feeds import feed_links  # news.feeds reads the site texts defined below
 
+        from . import navigation  # reads the models defined below
+
         context = super().get_context(request, *args, **kwargs)
         context["clusters"] = (
             ClusterPage.objects.child_of(self)
@@ -42,7 +43,8 @@ class HomePage(PortalPageMixin, Page):
             .prefetch_related("logo__renditions")
         )
         context["latest_news"] = latest_news(self.locale_id, limit=HOME_NEWS_COUNT)
-        context["news_hub"] = news_hub = NewsHubPage.objects.child_of(self).live().first()
+        site, language_code = navigation.site_for_request(request), self.locale.language_code
+        context["news_hub"] = news_hub = navigation.news_hub(site, language_code, navigation.request_cache(request))
         context["feeds"] = feed_links(news_hub, request) if news_hub else []
         return context
 

@@ -293,6 +293,14 @@ def main_navigation(site, language_code, current_page=None, cache=None):
     return Navigation(home=home, items=items)
 
 
+def news_hub(site, language_code, cache=None):
+    """The portal news page (a plain Page) of the language's home page, or None: taken from the navigation,
+    without a query of its own when the navigation is cached."""
+    hub_type = ContentType.objects.get_for_model(NewsHubPage).pk  # cached
+    items = main_navigation(site, language_code, cache=cache).items
+    return next((item.page for item in items if item.page.content_type_id == hub_type), None)
+
+
 def site_text(language_code, cache=None):
     """The SiteText snippet in `language_code`, or in the default language when it has not been
     translated yet; None when there is none at all. One query."""

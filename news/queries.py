@@ -22,6 +22,7 @@ def news_items(locale, within=None):
     )[:1]
     return (
         items.annotate(cluster_title=Subquery(cluster_title))
+        .defer("body")  # listings show the summary; the bodies' JSON would be read and parsed for nothing
         .select_related("listing_image")
         .prefetch_related("listing_image__renditions")
         .order_by("-date", "-pk")

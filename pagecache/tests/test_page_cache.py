@@ -3,7 +3,7 @@ after anything a page shows is published, unpublished, moved or deleted."""
 
 import pytest
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGECACHE_SECONDS = 600
+    settings.PAGECACHE_PARTS_SECONDS = 600
     cache.clear()
+    caches["pagecache_parts"].clear()
 
 
 @pytest.fixture

@@ -1,0 +1,125 @@
+"""The page cache's shared parts (PAGECACHE_PARTS_SECONDS) with the page cache off: every request renders its
+page, reusing what pages repeat (the site, the route, the navigation, the header, the footer, the <head>'s
+metadata, the cards, the pictures) until the next publish, and never showing what a publish has changed."""
+
+import pytest
+
+from django.core.cache import cache, caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+
+from home.models import SiteText
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def parts_on_page_cache_off(settings):
+    settings.PAGECACHE_SECONDS = 0
+    settings.PAGECACHE_PARTS_SECONDS = 600
+    cache.clear()
+    caches["pagecache_parts"].clear()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def publish_change(page, on_commit, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    with on_commit():
+        page.save_revision().publish()
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response  # the page cache is off: every request renders
+    return response.content.decode()
+
+
+# Queries of a render once the parts are shared (SQLite, anonymous reader): what is the page's own content.
+WARM_QUERIES = {
+    "home": 4,  # the clusters with their logos' renditions, the latest news with theirs
+    "cluster": 6,  # objectives, the body's chosen page, its listing and contact page, its news and renditions
+    "news": 3,  # the tags, the related news and their renditions
+}
+
+
+@pytest.mark.parametrize("name", WARM_QUERIES)
+def test_a_second_render_is_the_same_page_from_fewer_queries(client, portal, name):
+    url = {"home": portal.pl.home.url, "cluster": portal.pl.cluster.url, "news": portal.pl.news[0].url}[name]
+    with CaptureQueriesContext(connection) as cold:
+        first = html(client, url)
+    with CaptureQueriesContext(connection) as warm:
+        second = html(client, url)
+
+    assert second == first
+    assert len(warm) == WARM_QUERIES[name] < len(cold)
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_publishing_shows_the_change_on_the_next_request(client, portal, on_commit, language):
+    tree = getattr(portal, language)
+    html(client, tree.cluster.url)
+    html(client, tree.home.url)
+
+    publish_change(tree.cluster, on_commit, title=f"Nowy tytuł {language}", tagline=f"Nowe hasło {language}")
+
+    cluster_html = html(client, tree.cluster.url)
+    assert f"Nowe hasło {language}" in cluster_html  # the routed page is read again
+    assert f"Nowy tytuł {language}" in cluster_html
+    assert f"Nowy tytuł {language}" in html(client, tree.home.url)  # the home page's card of the cluster
+
+
+def test_a_snippet_change_reaches_the_shared_footer(client, portal, on_commit):
+    url = portal.pl.news_index.url
+    html(client, url)
+
+    texts = SiteText.objects.get(locale=portal.pl_locale)
+    texts.footer_text = "<p>Stopka po zmianie</p>"
+    with on_commit():
+        texts.save()
+
+    assert "Stopka po zmianie" in html(client, url)
+
+
+def test_unpublishing_takes_the_page_away_at_once(client, portal, on_commit):
+    news = portal.pl.news[0]
+    html(client, news.url)
+
+    with on_commit():
+        news.unpublish()
+
+    assert client.get(news.url).status_code == 404
+
+
+def test_parts_are_shared_by_anonymous_readers_only(client, portal, django_user_model):
+    """A change made without publishing (no purge) shows who is served the shared parts: anonymous readers
+    keep the copy until the next publish; a signed-in editor's pages are always rendered from the database."""
+    url = portal.pl.home.url
+    html(client, url)
+    Page.objects.filter(pk=portal.pl.cluster.pk).update(title="Zmiana bez publikacji")
+
+    assert "Zmiana bez publikacji" not in html(client, url)
+
+    editor = Client()
+    editor.force_login(django_user_model.objects.create_superuser("redaktor", "r@example.org", "secret-password"))
+    assert "Zmiana bez publikacji" in editor.get(url).content.decode()
+
+
+def test_a_missing_page_keeps_nothing(client, portal):
+    """Any address can be asked for: a 404 must not fill the cache with one entry per address."""
+    local_copies = caches["pagecache_parts"]._cache  # LocMemCache's entries
+
+    assert client.get("/pl/nie-ma-takiej-strony/").status_code == 404
+    kept = len(local_copies)
+    for number in range(3):
+        assert client.get(f"/pl/nie-ma-{number}/aktualnosci/").status_code == 404
+
+    assert len(local_copies) == kept
