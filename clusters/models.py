@@ -18,6 +18,7 @@ from home.blocks import BodyStreamBlock
 from home.page_mixins import PortalPageMixin
 from news.models import NewsIndexPage
 from news.queries import latest_news
+from pagecache.parts import shared_value
 
 from .colours import AA_TEXT_CONTRAST, WHITE, contrast_ratio
 
@@ -168,13 +169,19 @@ class ClusterPage(PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["objectives"] = self.objectives.all()
+        context["objectives"] = shared_value(request, ("objectives", self.pk), lambda: list(self.objectives.all()))
         # The first live news listing and contact page below the cluster, in one query (plain Pages: the
         # template only links to them).
-        children = Page.objects.child_of(self).live().type(NewsIndexPage, ContactPage).order_by("path")
+        children = shared_value(
+            request,
+            ("cluster children", self.pk),
+            lambda: list(Page.objects.child_of(self).live().type(NewsIndexPage, ContactPage).order_by("path")),
+        )
         for name, model in (("news_index", NewsIndexPage), ("contact_page", ContactPage)):
             context[name] = next((child for child in children if issubclass(child.specific_class, model)), None)
-        context["latest_news"] = latest_news(self.locale_id, limit=3, within=self)
+        context["latest_news"] = shared_value(
+            request, ("cluster news", self.pk), lambda: list(latest_news(self.locale_id, limit=3, within=self))
+        )
         return context
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Page, TranslatableMixin
 
 from clusters.models import ClusterPage
 from news.queries import latest_news
+from pagecache.parts import request_cache, shared_value
 
 from .blocks import BodyStreamBlock
 from .page_mixins import PortalPageMixin
@@ -36,15 +37,21 @@ class HomePage(PortalPageMixin, Page):
         from . import navigation  # reads the models defined below
 
         context = super().get_context(request, *args, **kwargs)
-        context["clusters"] = (
-            ClusterPage.objects.child_of(self)
-            .live()
-            .select_related("logo", "sector")
-            .prefetch_related("logo__renditions")
+        context["clusters"] = shared_value(
+            request,
+            ("home clusters", self.pk),
+            lambda: list(
+                ClusterPage.objects.child_of(self)
+                .live()
+                .select_related("logo", "sector")
+                .prefetch_related("logo__renditions")
+            ),
         )
-        context["latest_news"] = latest_news(self.locale_id, limit=HOME_NEWS_COUNT)
+        context["latest_news"] = shared_value(
+            request, ("home news", self.pk), lambda: list(latest_news(self.locale_id, limit=HOME_NEWS_COUNT))
+        )
         site, language_code = navigation.site_for_request(request), self.locale.language_code
-        context["news_hub"] = news_hub = navigation.news_hub(site, language_code, navigation.request_cache(request))
+        context["news_hub"] = news_hub = navigation.news_hub(site, language_code, request_cache(request))
         context["feeds"] = feed_links(news_hub, request) if news_hub else []
         return context
 

@@ -32,6 +32,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 
+from pagecache.parts import cached, request_cache
+
 from . import navigation
 
 
@@ -67,7 +69,7 @@ def _localized_root(site, request):
     root = site.root_page
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return root
-    homes = navigation.home_pages_by_language(site, navigation.request_cache(request))
+    homes = navigation.home_pages_by_language(site, request_cache(request))
     translation = homes.get(_active_language())
     return translation if translation is not None else root
 
@@ -141,8 +143,8 @@ def route(request, path):
         return None
     components = [component for component in path.split("/") if component]
     root = _localized_root(site, request)
-    cache = navigation.request_cache(request)
-    specific, rest, restrictions_known_empty, breadcrumbs = navigation.cached(
+    cache = request_cache(request)
+    specific, rest, restrictions_known_empty, breadcrumbs = cached(
         cache, ("route", root.pk, *components), lambda: _find(root, components)
     )
     if restrictions_known_empty:

@@ -11,9 +11,10 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from news.models import NewsHubPage
+from pagecache.parts import request_cache
 
 from . import navigation, seo
 from .search import MAX_QUERY_LENGTH, search_pages
@@ -71,7 +72,7 @@ def page_not_found(request, exception=None):
     """handler404: Django's 404 page plus the languages in which the requested page does exist, so a reader
     who follows /en/<Polish slugs>/ (an old link, a hand-edited language prefix) is not left at a dead end."""
     versions = navigation.versions_of_path(
-        Site.find_for_request(request), request.path_info, request=request, cache=navigation.request_cache(request)
+        navigation.site_for_request(request), request.path_info, request=request, cache=request_cache(request)
     )
     return render(request, "404.html", {"versions": versions}, status=404)
 
@@ -94,8 +95,8 @@ def search(request):
     if query:
         paginator = Paginator(search_pages(query, locale), SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
-    site = Site.find_for_request(request)
-    home = navigation.home_pages_by_language(site, navigation.request_cache(request)).get(locale.language_code)
+    site = navigation.site_for_request(request)
+    home = navigation.home_pages_by_language(site, request_cache(request)).get(locale.language_code)
     context = {
         "query": query,
         "results_page": results_page,

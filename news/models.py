@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.page_mixins import PortalPageMixin
+from pagecache.parts import shared_value
 
 
 class NewsListingMixin(RoutablePageMixin):
@@ -188,5 +189,5 @@ class NewsPage(PortalPageMixin, Page):
         is_listing = parent is not None and parent.live and issubclass(parent.specific_class or Page, NewsIndexPage)
         context["news_index"] = news_index = parent if is_listing else None
         context["feeds"] = feed_links(news_index, request) if news_index else []
-        context["related_news"] = related_news(self)
+        context["related_news"] = shared_value(request, ("related news", self.pk), lambda: list(related_news(self)))
         return context

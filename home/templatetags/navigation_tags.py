@@ -8,6 +8,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from home import navigation
+from pagecache.parts import request_cache
 
 register = template.Library()
 
@@ -40,7 +41,7 @@ def language_links(context):
         _language(),
         page=_current_page(context),
         request=request,
-        cache=navigation.request_cache(request),
+        cache=request_cache(request),
     )
 
 
@@ -49,27 +50,27 @@ def main_navigation(context):
     """`{% main_navigation as nav %}`: the clusters and the portal's contact page in the active language."""
     request = context.get("request")
     return navigation.main_navigation(
-        _site(request), _language(), current_page=_current_page(context), cache=navigation.request_cache(request)
+        _site(request), _language(), current_page=_current_page(context), cache=request_cache(request)
     )
 
 
 @register.simple_tag(takes_context=True)
 def site_text(context):
     """`{% site_text as texts %}`: the SiteText snippet in the active language (or the default one)."""
-    return navigation.site_text(_language(), cache=navigation.request_cache(context.get("request")))
+    return navigation.site_text(_language(), cache=request_cache(context.get("request")))
 
 
 @register.simple_tag(takes_context=True)
 def localized_page(context, page):
     """`{% localized_page value.page as target %}`: the page in the active language, as `page.localized`."""
     request = context.get("request")
-    return navigation.localized(page, _site(request), _language(), cache=navigation.request_cache(request))
+    return navigation.localized(page, _site(request), _language(), cache=request_cache(request))
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
     """`{% breadcrumb_pages page as ancestors %}`: the home page and the pages between it and `page`."""
-    cache = navigation.request_cache(context.get("request"))
+    cache = request_cache(context.get("request"))
     return navigation.breadcrumb_pages(page if isinstance(page, Page) else None, cache=cache)
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from home import navigation, seo
 from home.models import HomePage
+from pagecache.parts import request_cache
 
 from .navigation_tags import _current_page, _language, _site
 
@@ -17,7 +18,7 @@ register = template.Library()
 def seo_meta(context):
     request = context.get("request")
     page = _current_page(context) if request is not None else None  # absolute URLs need the request
-    cache = navigation.request_cache(request)
+    cache = request_cache(request)
     language_code = _language()
     languages = context.get("languages")
     if languages is None:
