@@ -73,8 +73,13 @@ class NewsIndexPage(PortalPageMixin, NewsListingMixin, Page):
         from home.seo import canonical_url
 
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.feed_items(), settings.NEWS_PER_PAGE)
+        items = self.feed_items()
+        paginator = Paginator(items, settings.NEWS_PER_PAGE)
+        paginator.count = shared_value(request, ("news count", self.pk), items.count)
         context["news_page"] = news_page = paginator.get_page(request.GET.get("page"))
+        news_page.object_list = shared_value(
+            request, ("news page", self.pk, news_page.number), lambda: list(news_page.object_list)
+        )
         context["canonical_url"] = canonical_url(self, request, news_page.number)
         return context
 

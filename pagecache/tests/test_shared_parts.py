@@ -48,13 +48,19 @@ def html(client, url):
 WARM_QUERIES = {
     "home": 0,  # the clusters and the latest news are shared listings
     "cluster": 2,  # the body's call to action: the chosen page and its translation
+    "news listing": 0,  # the number of items and each page of them are shared
     "news": 1,  # the tags
 }
 
 
 @pytest.mark.parametrize("name", WARM_QUERIES)
 def test_a_second_render_is_the_same_page_from_fewer_queries(client, portal, name):
-    url = {"home": portal.pl.home.url, "cluster": portal.pl.cluster.url, "news": portal.pl.news[0].url}[name]
+    url = {
+        "home": portal.pl.home.url,
+        "cluster": portal.pl.cluster.url,
+        "news listing": portal.pl.news_index.url,
+        "news": portal.pl.news[0].url,
+    }[name]
     with CaptureQueriesContext(connection) as cold:
         first = html(client, url)
     with CaptureQueriesContext(connection) as warm:
@@ -80,7 +86,7 @@ def test_publishing_shows_the_change_on_the_next_request(client, portal, on_comm
 
 def test_a_published_news_item_reaches_every_listing_that_shows_it(client, portal, on_commit):
     news = portal.en.news[0]
-    listings = [portal.en.home.url, portal.en.cluster.url]
+    listings = [portal.en.home.url, portal.en.cluster.url, portal.en.news_index.url]
     for url in listings:
         html(client, url)
 
