@@ -285,16 +285,20 @@ def site_text(language_code, cache=None):
 def localized(page, site, language_code, cache=None):
     """Wagtail's `page.localized` (the page's live translation in `language_code`, else the page itself)
     without its Locale query: the language's locale is the home page's. No query when the page is in that
-    language already, else one."""
+    language already, else one (none while it is shared, pagecache.parts)."""
     homes = home_pages_by_language(site, cache)
     home = homes.get(language_code)
     if page is None or home is None:
         return page.localized if page is not None else None
     if page.locale_id == home.locale_id:
         return page
-    translation = page.__class__.objects.filter(translation_key=page.translation_key, locale_id=home.locale_id)
-    translation = translation.first()
-    return translation if translation is not None and translation.live else page
+
+    def compute():
+        translations = page.__class__.objects.filter(translation_key=page.translation_key, locale_id=home.locale_id)
+        translation = translations.first()
+        return translation if translation is not None and translation.live else page
+
+    return cached(cache, ("localized", page.pk, home.locale_id), compute)
 
 
 def breadcrumb_pages(page, cache=None):

@@ -47,7 +47,7 @@ def html(client, url):
 # Queries of a render once the parts are shared (SQLite, anonymous reader): only what the page's own body reads.
 WARM_QUERIES = {
     "home": 0,  # the clusters and the latest news are shared listings
-    "cluster": 2,  # the body's call to action: the chosen page and its translation
+    "cluster": 2,  # the body's chosen image and page (the StreamField reads each kind in bulk)
     "news listing": 0,  # the number of items and each page of them are shared
     "news": 1,  # the tags
 }
