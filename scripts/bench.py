@@ -5,7 +5,11 @@ with gunicorn (config/gunicorn.py, 2 workers, the production settings, Redis as 
 with wrk on 127.0.0.1 the home, cluster, news listing, news and contact pages (Polish):
 
 - **hits**: the page cache on (PAGECACHE_SECONDS=3600), each page requested once beforehand;
-- **misses**: the page cache off (PAGECACHE_SECONDS=0, a second gunicorn): every request renders the page;
+- **misses**: the page cache off (PAGECACHE_SECONDS=0, a second gunicorn): every request runs the view and
+  renders the templates, reusing the shared parts (PAGECACHE_PARTS_SECONDS: the route, the navigation, the
+  header and footer, the cards and pictures, the listings) as a page-cache miss does between two publishes;
+- **cold**: the page cache and its shared parts off (a third gunicorn): every request reads everything from
+  the database, as the first render of each page after a publish does (reported, no target);
 - **ceiling**: nginx serving a saved copy of the same HTML (what no Python server can beat);
 - **floor**: a trivial Django view on the hits' gunicorn, through every middleware (BENCH_FLOOR_VIEW=1).
 
@@ -108,7 +112,7 @@ def flush_redis():
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def environment(tmp, database, port, pagecache_seconds):
+def environment(tmp, database, port, pagecache_seconds, parts_seconds=3600):
     """The production settings on a throwaway database, answering on 127.0.0.1:`port`."""
     return {
         **os.environ,
@@ -120,6 +124,7 @@ def environment(tmp, database, port, pagecache_seconds):
         "CONN_MAX_AGE": "60",  # persistent connections, as a production server would keep them
         "REDIS_URL": REDIS_URL,
         "PAGECACHE_SECONDS": str(pagecache_seconds),
+        "PAGECACHE_PARTS_SECONDS": str(parts_seconds),
         "BENCH_FLOOR_VIEW": "1",
         "MEDIA_ROOT": str(tmp / "media"),
         "STATIC_ROOT": str(tmp / "static"),
@@ -239,17 +244,20 @@ def cell(result):
     return f"{result['rps']:.0f} | {result['p50']:.1f} | {result['p99']:.1f}"
 
 
-def report(pages, hits, misses, ceiling, floor):
+def report(pages, hits, misses, cold, ceiling, floor):
     print()
     print(f"wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s on 127.0.0.1; {os.cpu_count()} cores; latency in ms")
     print()
-    print("| page | hits req/s | hits p50 | hits p99 | misses req/s | misses p50 | misses p99 |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| page | hits req/s | hits p50 | hits p99 | misses req/s | misses p50 | misses p99 "
+        "| cold req/s | cold p50 | cold p99 |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in pages:
         label = f"{name} (never cached: CSRF token; hits are misses)" if name in NEVER_CACHED else name
-        print(f"| {label} | {cell(hits[name])} | {cell(misses[name])} |")
-    print(f"| ceiling: nginx, saved HTML of the home page | {cell(ceiling)} | {cell(None)} |")
-    print(f"| floor: trivial Django view, same gunicorn | {cell(floor)} | {cell(None)} |")
+        print(f"| {label} | {cell(hits[name])} | {cell(misses[name])} | {cell(cold[name])} |")
+    print(f"| ceiling: nginx, saved HTML of the home page | {cell(ceiling)} | {cell(None)} | {cell(None)} |")
+    print(f"| floor: trivial Django view, same gunicorn | {cell(floor)} | {cell(None)} | {cell(None)} |")
     print()
     verdicts = []
     for name in pages:
@@ -259,7 +267,8 @@ def report(pages, hits, misses, ceiling, floor):
     for name in pages:
         rate = misses[name]["rps"]
         verdicts.append((rate >= MISSES_PER_SECOND, f"{name}: misses {rate:.0f} req/s (target {MISSES_PER_SECOND})"))
-    failed_requests = sum(result["failures"] for result in [*hits.values(), *misses.values(), ceiling, floor])
+    every_run = [*hits.values(), *misses.values(), *cold.values(), ceiling, floor]
+    failed_requests = sum(result["failures"] for result in every_run)
     verdicts.append((failed_requests == 0, f"failed requests: {failed_requests}"))
     for passed, text in verdicts:
         print(f"{'PASS' if passed else 'FAIL'}  {text}")
@@ -267,9 +276,10 @@ def report(pages, hits, misses, ceiling, floor):
 
 
 def benchmark(tmp, database):
-    hits_port, misses_port, nginx_port = free_port(), free_port(), free_port()
+    hits_port, misses_port, cold_port, nginx_port = free_port(), free_port(), free_port(), free_port()
     hits_env = environment(tmp, database, hits_port, pagecache_seconds=3600)
     misses_env = environment(tmp, database, misses_port, pagecache_seconds=0)
+    cold_env = environment(tmp, database, cold_port, pagecache_seconds=0, parts_seconds=0)
     pages = build_site(hits_env, database)
     processes = []
     try:
@@ -277,9 +287,12 @@ def benchmark(tmp, database):
         processes.append(hits_server)
         misses_server = start_gunicorn(misses_env)
         processes.append(misses_server)
+        cold_server = start_gunicorn(cold_env)
+        processes.append(cold_server)
         hits_root, misses_root = f"http://127.0.0.1:{hits_port}", f"http://127.0.0.1:{misses_port}"
-        wait_until_up(f"{hits_root}/healthz", hits_server)
-        wait_until_up(f"{misses_root}/healthz", misses_server)
+        cold_root = f"http://127.0.0.1:{cold_port}"
+        for root, server in ((hits_root, hits_server), (misses_root, misses_server), (cold_root, cold_server)):
+            wait_until_up(f"{root}/healthz", server)
 
         html = tmp / "html"
         for name, path in pages.items():  # warm up (renditions, page cache) and keep a copy for nginx
@@ -289,6 +302,7 @@ def benchmark(tmp, database):
             if status != 200 or headers.get("X-Page-Cache", "miss") != expected:
                 raise SystemExit(f"{path}: status {status}, X-Page-Cache {headers.get('X-Page-Cache')}")
             fetch(misses_root + path)
+            fetch(cold_root + path)
             target = html / path.strip("/") / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
@@ -301,12 +315,14 @@ def benchmark(tmp, database):
         ceiling = measure("ceiling (nginx)", f"http://127.0.0.1:{nginx_port}{pages['home']}", headers={})
         floor = measure("floor (trivial view)", f"{hits_root}/bench/floor")
         hits = {name: measure(f"{name}, hits", hits_root + path) for name, path in pages.items()}
-        stop(hits_server)  # the two servers share two cores: one at a time
+        stop(hits_server)  # the servers share two cores: one at a time
         misses = {name: measure(f"{name}, misses", misses_root + path) for name, path in pages.items()}
+        stop(misses_server)
+        cold = {name: measure(f"{name}, cold", cold_root + path) for name, path in pages.items()}
     finally:
         for process in reversed(processes):
             stop(process)
-    return report(pages, hits, misses, ceiling, floor)
+    return report(pages, hits, misses, cold, ceiling, floor)
 
 
 def main():
