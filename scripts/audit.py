@@ -149,7 +149,7 @@ def main():
     pages = json.loads(
         subprocess.run(
             [PYTHON, "-c", PAGES_CODE], cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True
-        ).stdout
+        ).stdout.splitlines()[-1]  # after the production settings' log lines
     )
     root = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(

@@ -152,7 +152,7 @@ def build_site(env, database):
         print(f"  manage.py {' '.join(command)}", flush=True)
         run([PYTHON, "manage.py", *command], env, stdout=subprocess.DEVNULL)
     pages = run([PYTHON, "-c", PAGES_CODE], env, capture_output=True, text=True).stdout
-    return json.loads(pages)
+    return json.loads(pages.splitlines()[-1])  # after the production settings' log lines
 
 
 def drop_database(database):

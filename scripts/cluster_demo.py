@@ -555,7 +555,7 @@ def main():
                     check=True,
                     capture_output=True,
                     text=True,
-                ).stdout
+                ).stdout.splitlines()[-1]  # after the production settings' log lines
             )
             step(
                 f"app servers on {HOST}:{cluster.app_ports[0]} and {HOST}:{cluster.app_ports[1]}, "

@@ -98,7 +98,7 @@ def test_production_serves_uploads_only_when_told_to(tmp_path):
             [sys.executable, "-c", MEDIA_SCRIPT], cwd=BASE_DIR, env={**env, **extra}, capture_output=True, text=True
         )
         assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
+        return result.stdout.splitlines()[-1]  # after production's log lines
 
     assert status() == "not served"
     assert status(SERVE_MEDIA="1") == "200 an upload"

@@ -85,8 +85,12 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # LOGGING
 # ------------------------------------------------------------------------------
-# One JSON object per line (time, level, logger, message, extra fields, traceback) on the console, for the log
-# collector; LOG_FORMAT=text keeps plain lines. The console is stderr, which systemd and container runtimes
-# collect like stdout: the stdout of management commands (dumpdata > backup.json) must stay clean.
+# One JSON object per line (time, level, logger, message, extra fields, traceback) on stdout, for the log
+# collector (systemd's journal, a container runtime); LOG_FORMAT=text keeps plain lines. A management command
+# whose output is data writes it to a file (`dumpdata -o backup.json`), not to stdout.
 if os.environ.get("LOG_FORMAT", "json") == "json":
-    LOGGING["handlers"]["console"] = {"class": "logging.StreamHandler", "formatter": "json"}
+    LOGGING["handlers"]["console"] = {
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stdout",
+        "formatter": "json",
+    }
