@@ -21,22 +21,9 @@ def page_cache_on(settings):
     caches["pagecache_parts"].clear()
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """Run the after-commit purges the way a real transaction would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def get(client, url, **extra):
     response = client.get(url, **extra)
     return response, response.content.decode()
-
-
-def publish_change(page, on_commit, **fields):
-    for name, value in fields.items():
-        setattr(page, name, value)
-    with on_commit():
-        page.save_revision().publish()
 
 
 def test_the_second_anonymous_request_is_served_without_the_database(client, portal, django_assert_num_queries):
@@ -54,23 +41,23 @@ def test_the_second_anonymous_request_is_served_without_the_database(client, por
 
 
 @pytest.mark.parametrize("language", ["pl", "en"])
-def test_publishing_shows_the_change_on_the_next_request(client, portal, on_commit, language):
+def test_publishing_shows_the_change_on_the_next_request(client, portal, language, publish_change):
     cluster = getattr(portal, language).cluster
     get(client, cluster.url)
     get(client, cluster.url)
 
-    publish_change(cluster, on_commit, tagline=f"Nowe hasło / new tagline {language}")
+    publish_change(cluster, tagline=f"Nowe hasło / new tagline {language}")
 
     response, html = get(client, cluster.url)
     assert response["X-Page-Cache"] == "miss"
     assert f"Nowe hasło / new tagline {language}" in html
 
 
-def test_a_published_news_title_reaches_the_cached_home_page(client, portal, on_commit):
+def test_a_published_news_title_reaches_the_cached_home_page(client, portal, publish_change):
     home = portal.en.home.url
     get(client, home)
 
-    publish_change(portal.en.news[0], on_commit, title="A brand new headline")
+    publish_change(portal.en.news[0], title="A brand new headline")
 
     assert "A brand new headline" in get(client, home)[1]
 
@@ -177,7 +164,7 @@ def test_a_page_rendered_before_a_purge_is_never_served_after_it(rf, portal, cli
 
 
 def test_a_miss_reuses_the_site_wide_parts_until_the_next_publish(
-    client, portal, on_commit, django_assert_max_num_queries
+    client, portal, django_assert_max_num_queries, publish_change
 ):
     """The navigation, home pages, site texts and language links a first page read are shared by the next
     page's render; a publish retires them with the pages."""
@@ -187,7 +174,7 @@ def test_a_miss_reuses_the_site_wide_parts_until_the_next_publish(
         get(client, portal.pl.news[1].url)
     assert len(first_render) < len(cold)
 
-    publish_change(portal.pl.cluster, on_commit, short_name="NOWA")
+    publish_change(portal.pl.cluster, short_name="NOWA")
     response, html = get(client, portal.pl.news[1].url)
     assert response["X-Page-Cache"] == "miss"
     assert "NOWA" in html  # the navigation's short name, read again after the publish

@@ -25,18 +25,6 @@ def parts_on_page_cache_off(settings):
     caches["pagecache_parts"].clear()
 
 
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def publish_change(page, on_commit, **fields):
-    for name, value in fields.items():
-        setattr(page, name, value)
-    with on_commit():
-        page.save_revision().publish()
-
-
 def html(client, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -71,12 +59,12 @@ def test_a_second_render_is_the_same_page_from_fewer_queries(client, portal, nam
 
 
 @pytest.mark.parametrize("language", ["pl", "en"])
-def test_publishing_shows_the_change_on_the_next_request(client, portal, on_commit, language):
+def test_publishing_shows_the_change_on_the_next_request(client, portal, language, publish_change):
     tree = getattr(portal, language)
     html(client, tree.cluster.url)
     html(client, tree.home.url)
 
-    publish_change(tree.cluster, on_commit, title=f"Nowy tytuł {language}", tagline=f"Nowe hasło {language}")
+    publish_change(tree.cluster, title=f"Nowy tytuł {language}", tagline=f"Nowe hasło {language}")
 
     cluster_html = html(client, tree.cluster.url)
     assert f"Nowe hasło {language}" in cluster_html  # the routed page is read again
@@ -84,13 +72,13 @@ def test_publishing_shows_the_change_on_the_next_request(client, portal, on_comm
     assert f"Nowy tytuł {language}" in html(client, tree.home.url)  # the home page's card of the cluster
 
 
-def test_a_published_news_item_reaches_every_listing_that_shows_it(client, portal, on_commit):
+def test_a_published_news_item_reaches_every_listing_that_shows_it(client, portal, publish_change):
     news = portal.en.news[0]
     listings = [portal.en.home.url, portal.en.cluster.url, portal.en.news_index.url]
     for url in listings:
         html(client, url)
 
-    publish_change(news, on_commit, title="A brand new headline")
+    publish_change(news, title="A brand new headline")
 
     for url in listings:
         assert "A brand new headline" in html(client, url)
