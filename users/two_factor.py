@@ -1,6 +1,7 @@
 """Optional two-factor sign-in for the Wagtail admin: a time-based code (TOTP) from an authenticator app, on
 django-otp. An editor turns it on from the account page; from then on, after the password, the admin asks for
-the app's current code once per session. Editors without a confirmed device are not affected."""
+the app's current code once per session. Editors without a confirmed device are not affected. Ten backup codes,
+each good once, are shown when it is turned on (and anew on request), for when the phone is lost."""
 
 from base64 import b32encode
 from urllib.parse import urlencode
@@ -8,6 +9,7 @@ from urllib.parse import urlencode
 import segno
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django import forms
@@ -20,14 +22,29 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 # Areas where a password alone is not enough for an editor who has turned two-factor sign-in on.
 PROTECTED_PREFIXES = ("/admin/", "/django-admin/")
+BACKUP_CODE_COUNT = 10
 
 
 def confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+def backup_device(user):
+    return StaticDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+def new_backup_codes(user):
+    """Replace the editor's backup codes with BACKUP_CODE_COUNT new ones (8 letters and digits, each good once)
+    and return them: they are shown once and stored as django-otp keeps them."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=_("Backup codes"), confirmed=True)
+    codes = [StaticToken.random_token() for _unused in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
 
 
 class TwoFactorMiddleware:
@@ -74,7 +91,8 @@ def safe_next(request):
 
 class CodeForm(forms.Form):
     """The six-digit code, checked against the device with django-otp's throttle: after each wrong code the
-    next attempt must wait 1, 2, 4, 8 … seconds, so guessing a code is out of reach."""
+    next attempt must wait 1, 2, 4, 8 … seconds, so guessing a code is out of reach. With `backup` (the
+    editor's backup codes device), a backup code is taken instead and used up; `device` is then that one."""
 
     code = forms.CharField(
         label=gettext_lazy("Code from your authenticator app"),
@@ -84,12 +102,18 @@ class CodeForm(forms.Form):
         ),
     )
 
-    def __init__(self, device, *args, **kwargs):
+    def __init__(self, device, *args, backup=None, **kwargs):
         self.device = device
         super().__init__(*args, **kwargs)
+        if backup is not None:
+            self.fields["code"].label = gettext_lazy("Code from your authenticator app, or a backup code")
+            self.fields["code"].widget.attrs["inputmode"] = "text"
+        self.backup = backup
 
     def clean_code(self):
-        code = self.cleaned_data["code"].replace(" ", "")
+        code = self.cleaned_data["code"].replace(" ", "").replace("-", "").lower()
+        if self.backup is not None and not code.isdigit():  # app codes are digits; backup codes have letters
+            self.device = self.backup
         allowed, info = self.device.verify_is_allowed()
         if not allowed:
             until = info.get("locked_until") if info else None
@@ -110,9 +134,20 @@ def verify(request):
     device = confirmed_device(request.user)
     if device is None or request.user.is_verified():
         return redirect(next_url)
-    form = CodeForm(device, request.POST or None)
+    form = CodeForm(device, request.POST or None, backup=backup_device(request.user))
     if request.method == "POST" and form.is_valid():
-        otp_login(request, device)
+        otp_login(request, form.device)
+        if form.device is form.backup:
+            left = form.backup.token_set.count()
+            messages.warning(
+                request,
+                ngettext(
+                    "You signed in with a backup code; %(count)d is left. Make new ones from your account page.",
+                    "You signed in with a backup code; %(count)d are left. Make new ones from your account page.",
+                    left,
+                )
+                % {"count": left},
+            )
         return redirect(next_url)
     return render(request, "users/two_factor_verify.html", {"form": form, "next": next_url})
 
@@ -135,7 +170,7 @@ def enrol(request):
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
         messages.success(request, _("Two-factor sign-in is on."))
-        return redirect("wagtailadmin_account")
+        return render(request, "users/two_factor_backup_codes.html", {"codes": new_backup_codes(user)})
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code for your app"))
     return render(
         request,
@@ -160,6 +195,19 @@ def disable(request):
     form = CodeForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         TOTPDevice.objects.filter(user=request.user).delete()
+        StaticDevice.objects.filter(user=request.user).delete()
         messages.success(request, _("Two-factor sign-in is off."))
         return redirect("wagtailadmin_account")
     return render(request, "users/two_factor_disable.html", {"form": form})
+
+
+def backup_codes(request):
+    """New backup codes (a POST with a current code from the app): the old ones stop working."""
+    device = confirmed_device(request.user)
+    if device is None:
+        return redirect("two_factor_enrol")
+    form = CodeForm(device, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return render(request, "users/two_factor_backup_codes.html", {"codes": new_backup_codes(request.user)})
+    left = getattr(backup_device(request.user), "token_set", StaticToken.objects.none()).count()
+    return render(request, "users/two_factor_backup_codes.html", {"form": form, "left": left})

@@ -14,6 +14,7 @@ def two_factor_urls():
         path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
         path("two-factor/enrol/", two_factor.enrol, name="two_factor_enrol"),
         path("two-factor/disable/", two_factor.disable, name="two_factor_disable"),
+        path("two-factor/backup-codes/", two_factor.backup_codes, name="two_factor_backup_codes"),
     ]
 
 
@@ -23,7 +24,10 @@ def two_factor_account_item(request):
     return {
         "url": reverse("two_factor_disable" if on else "two_factor_enrol"),
         "label": _("Two-factor sign-in"),
-        "help_text": _("On: the admin asks for a code from your app after the password. Click to turn it off.")
+        "help_text": _(
+            "On: the admin asks for a code from your app after the password. Click for new backup codes or to "
+            "turn it off."
+        )
         if on
         else _("Off: click to turn it on with an authenticator app."),
     }

@@ -105,6 +105,7 @@ THIRD_PARTY_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # backup codes
 ]
 DJANGO_APPS = [
     "django.contrib.admin",

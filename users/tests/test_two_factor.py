@@ -1,11 +1,12 @@
 """Optional two-factor sign-in (users/two_factor.py): an editor turns it on with an authenticator app, the admin
-then asks for the app's code after the password, and the editor can turn it off again. Everyone signs in through
-the real admin form."""
+then asks for the app's code (or a backup code) after the password, and the editor can turn it off again.
+Everyone signs in through the real admin form."""
 
 import time
 
 import pytest
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.urls import reverse
@@ -21,6 +22,7 @@ HOME = reverse("wagtailadmin_home")
 VERIFY = reverse("two_factor_verify")
 ENROL = reverse("two_factor_enrol")
 DISABLE = reverse("two_factor_disable")
+BACKUP_CODES = reverse("two_factor_backup_codes")
 PASSWORD = "the-right-password"  # noqa: S105
 
 
@@ -56,7 +58,7 @@ def enrolled_device(client, editor):
     sign_in(client)
     client.get(ENROL)
     device = TOTPDevice.objects.get(user=editor)
-    assert client.post(ENROL, {"code": code(device)}).status_code == 302
+    assert client.post(ENROL, {"code": code(device)}).status_code == 200  # the backup codes, shown once
     client.logout()
     device.refresh_from_db()
     return device
@@ -103,7 +105,7 @@ def test_enrolment_shows_a_qr_code_and_the_secret_and_needs_the_right_code(clien
     assert not device.confirmed
 
     accepted = client.post(ENROL, {"code": code(device)})
-    assert accepted.status_code == 302
+    assert accepted.status_code == 200
     device.refresh_from_db()
     assert device.confirmed
     assert client.get(HOME).status_code == 200  # this session is verified
@@ -171,6 +173,7 @@ def test_turning_it_off_needs_a_code_and_then_the_password_suffices(client, edit
 
     assert client.post(DISABLE, {"code": code(device)}).status_code == 302
     assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert not StaticDevice.objects.filter(user=editor).exists()  # the backup codes go too
     client.logout()
     sign_in(client)
     assert client.get(HOME).status_code == 200
@@ -194,3 +197,58 @@ def test_the_verify_step_speaks_polish_to_a_polish_editor(client, editor):
     assert "Wpisz kod z aplikacji" in page
     wrong = client.post(VERIFY, {"code": code(device, wrong=True)}).content.decode()
     assert "Ten kod jest nieprawidłowy" in wrong
+
+
+def backup_codes_of(editor):
+    return set(StaticToken.objects.filter(device__user=editor).values_list("token", flat=True))
+
+
+def test_turning_it_on_shows_ten_backup_codes_only_then(client, editor):
+    sign_in(client)
+    client.get(ENROL)
+    page = client.post(ENROL, {"code": code(TOTPDevice.objects.get(user=editor))}).content.decode()
+
+    codes = backup_codes_of(editor)
+    assert len(codes) == 10
+    assert all(backup in page for backup in codes)
+    later = client.get(BACKUP_CODES).content.decode()
+    assert "You have 10 unused backup codes." in later
+    assert not any(backup in later for backup in codes)
+
+
+def test_a_backup_code_signs_in_once(client, editor):
+    enrolled_device(client, editor)
+    backup = sorted(backup_codes_of(editor))[0]
+    sign_in(client)
+
+    typed = f"{backup[:4].upper()}-{backup[4:].upper()}"  # as people copy it: case and a dash do not matter
+    response = client.post(VERIFY, {"code": typed, "next": HOME}, follow=True)
+    assert response.status_code == 200
+    assert "9 are left" in response.content.decode()
+    assert client.get(HOME).status_code == 200
+
+    client.logout()
+    sign_in(client)
+    reused = client.post(VERIFY, {"code": backup})
+    assert "That code is not right" in reused.content.decode()
+    assert client.get(HOME).status_code == 302
+
+
+def test_new_backup_codes_need_the_apps_code_and_replace_the_old_ones(client, editor):
+    device = enrolled_device(client, editor)
+    old = backup_codes_of(editor)
+    sign_in(client)
+    client.post(VERIFY, {"code": code(device)})
+
+    refused = client.post(BACKUP_CODES, {"code": code(device, wrong=True)})
+    assert "That code is not right" in refused.content.decode()
+    assert backup_codes_of(editor) == old
+
+    made = client.post(BACKUP_CODES, {"code": code(device)}).content.decode()
+    new = backup_codes_of(editor)
+    assert len(new) == 10 and not new & old
+    assert all(backup in made for backup in new)
+
+    client.logout()
+    sign_in(client)
+    assert "That code is not right" in client.post(VERIFY, {"code": sorted(old)[0]}).content.decode()
