@@ -35,6 +35,7 @@ class FilteredNews:
     items: object  # a queryset of NewsPages, empty when a filter value is unknown
     is_filtered: bool
     error: bool
+    selection: tuple = ()  # the chosen cluster's and tag's slugs ("" for all); () when a value is unknown
 
 
 def news_tags(locale):
@@ -43,11 +44,17 @@ def news_tags(locale):
     return list(Tag.objects.filter(news_newspagetag_items__content_object__in=tagged).distinct().order_by("name"))
 
 
-def filter_news(hub, params):
-    """The news below the hub's home page in the hub's language, narrowed by the `params` (request.GET).
-    Two queries for the choices; the items are a lazy queryset."""
+def filter_choices(hub):
+    """(clusters, tags): what the hub's filters offer. Two queries."""
     clusters = list(ClusterPage.objects.sibling_of(hub, inclusive=False).live().order_by("path"))
-    form = NewsFilterForm(params, clusters, news_tags(hub.locale_id))
+    return clusters, news_tags(hub.locale_id)
+
+
+def filter_news(hub, params, choices=None):
+    """The news below the hub's home page in the hub's language, narrowed by the `params` (request.GET).
+    `choices` as filter_choices(hub) gives them (read when not given); the items are a lazy queryset."""
+    clusters, tags = choices if choices is not None else filter_choices(hub)
+    form = NewsFilterForm(params, clusters, tags)
     if not form.is_valid():
         return FilteredNews(form=form, items=NewsPage.objects.none(), is_filtered=True, error=True)
     cluster = form.clusters.get(form.cleaned_data["cluster"])
@@ -55,4 +62,5 @@ def filter_news(hub, params):
     items = news_items(hub.locale_id, within=cluster)
     if tag is not None:
         items = items.filter(tagged_items__tag=tag)
-    return FilteredNews(form=form, items=items, is_filtered=bool(cluster or tag), error=False)
+    selection = (cluster.slug if cluster else "", tag.slug if tag else "")
+    return FilteredNews(form=form, items=items, is_filtered=bool(cluster or tag), error=False, selection=selection)

@@ -47,6 +47,16 @@ class NewsListingMixin(RoutablePageMixin):
         return context
 
 
+def shared_news_page(request, key, items):
+    """The page of `items` the request asks for (?page=, NEWS_PER_PAGE a page): the number of items and each
+    page of them are shared until the next purge under `key`, which names the listing and its filters."""
+    paginator = Paginator(items, settings.NEWS_PER_PAGE)
+    paginator.count = shared_value(request, (*key, "count"), items.count)
+    news_page = paginator.get_page(request.GET.get("page"))
+    news_page.object_list = shared_value(request, (*key, news_page.number), lambda: list(news_page.object_list))
+    return news_page
+
+
 class NewsIndexPage(PortalPageMixin, NewsListingMixin, Page):
     """A cluster's news listing, newest first."""
 
@@ -73,13 +83,7 @@ class NewsIndexPage(PortalPageMixin, NewsListingMixin, Page):
         from home.seo import canonical_url
 
         context = super().get_context(request, *args, **kwargs)
-        items = self.feed_items()
-        paginator = Paginator(items, settings.NEWS_PER_PAGE)
-        paginator.count = shared_value(request, ("news count", self.pk), items.count)
-        context["news_page"] = news_page = paginator.get_page(request.GET.get("page"))
-        news_page.object_list = shared_value(
-            request, ("news page", self.pk, news_page.number), lambda: list(news_page.object_list)
-        )
+        context["news_page"] = news_page = shared_news_page(request, ("news", self.pk), self.feed_items())
         context["canonical_url"] = canonical_url(self, request, news_page.number)
         return context
 
@@ -113,15 +117,17 @@ class NewsHubPage(PortalPageMixin, NewsListingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from home.seo import canonical_url
 
-        from .filters import filter_news
+        from .filters import filter_choices, filter_news
 
         context = super().get_context(request, *args, **kwargs)
-        listing = filter_news(self, request.GET)
+        choices = shared_value(request, ("news filters", self.pk), lambda: filter_choices(self))
+        listing = filter_news(self, request.GET, choices)
         context["filters"] = listing.form
         context["filter_error"] = listing.error
         context["is_filtered"] = listing.is_filtered
-        news_page = Paginator(listing.items, settings.NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        context["news_page"] = news_page
+        context["news_page"] = news_page = shared_news_page(
+            request, ("hub", self.pk, *listing.selection), listing.items
+        )
         # A filtered list is a view of the whole one, not a page of its own.
         context["canonical_url"] = canonical_url(self, request, 1 if listing.is_filtered else news_page.number)
         return context

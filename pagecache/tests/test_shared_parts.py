@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
+from conftest import add_news_hub
 from home.models import SiteText
 
 pytestmark = pytest.mark.django_db
@@ -38,16 +39,21 @@ WARM_QUERIES = {
     "cluster": 2,  # the body's chosen image and page (the StreamField reads each kind in bulk)
     "news listing": 0,  # the number of items and each page of them are shared
     "news": 1,  # the tags
+    "portal news": 0,  # the filters' choices too
+    "portal news, filtered": 0,
 }
 
 
 @pytest.mark.parametrize("name", WARM_QUERIES)
 def test_a_second_render_is_the_same_page_from_fewer_queries(client, portal, name):
+    hub, _hub_en = add_news_hub(portal)
     url = {
         "home": portal.pl.home.url,
         "cluster": portal.pl.cluster.url,
         "news listing": portal.pl.news_index.url,
         "news": portal.pl.news[0].url,
+        "portal news": hub.url,
+        "portal news, filtered": f"{hub.url}?cluster={portal.pl.cluster.slug}&tag=energia",
     }[name]
     with CaptureQueriesContext(connection) as cold:
         first = html(client, url)
@@ -74,7 +80,8 @@ def test_publishing_shows_the_change_on_the_next_request(client, portal, languag
 
 def test_a_published_news_item_reaches_every_listing_that_shows_it(client, portal, publish_change):
     news = portal.en.news[0]
-    listings = [portal.en.home.url, portal.en.cluster.url, portal.en.news_index.url]
+    _hub, hub_en = add_news_hub(portal)
+    listings = [portal.en.home.url, portal.en.cluster.url, portal.en.news_index.url, hub_en.url]
     for url in listings:
         html(client, url)
 
