@@ -3,7 +3,8 @@
 Both are put back to what is defined here after every migrate, like the Translators role. Page permissions
 and the workflow sit on the tree's root (depth 1), above every locale's home page, so they cover every
 language, including languages added later. Wagtail's own migrations create a "Moderators" group and a
-"Moderators approval" task: both are reused by name.
+"Moderators approval" task: both are reused by name. They also create an "Editors" group that may edit every
+page of every cluster: it is removed while nobody is in it, since officers belong to their cluster's team.
 """
 
 from django.contrib.auth.models import Group
@@ -21,6 +22,7 @@ from .permissions import (
 from .teams import sync_cluster_team
 
 MODERATORS = "Moderators"
+WAGTAIL_EDITORS = "Editors"  # created by Wagtail's migrations; see remove_unused_wagtail_editors_group
 MODERATION_WORKFLOW = "Moderation"
 MODERATION_TASK = "Moderators approval"
 MODERATOR_PERMISSIONS = (
@@ -57,9 +59,17 @@ def ensure_editorial_roles(**kwargs):
         return None
     moderators = ensure_moderators_group()
     workflow = ensure_moderation_workflow(moderators)
+    remove_unused_wagtail_editors_group()
     for translation_key in ClusterPage.objects.values_list("translation_key", flat=True).distinct():
         sync_cluster_team(translation_key)
     return moderators, workflow
+
+
+def remove_unused_wagtail_editors_group():
+    """Delete Wagtail's default "Editors" group while it has no members: it grants editing of the whole tree,
+    so an administrator who put an officer in it would undo the cluster teams. A group someone has put people
+    in is left alone."""
+    Group.objects.filter(name=WAGTAIL_EDITORS, user__isnull=True).delete()
 
 
 def ensure_moderators_group():

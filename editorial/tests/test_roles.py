@@ -116,3 +116,15 @@ def test_moderators_approve_a_translators_submission_like_any_other(editorial, t
     url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk])
     assert client.post(url).status_code == 302
     assert NewsPage.objects.get(pk=draft.pk).live
+
+
+def test_wagtails_editors_group_goes_while_nobody_is_in_it(editorial, django_user_model):
+    """Wagtail's default "Editors" may edit every cluster's pages: an officer put there would escape their team."""
+    Group.objects.get_or_create(name="Editors")
+    ensure_editorial_roles()
+    assert not Group.objects.filter(name="Editors").exists()
+
+    in_use = Group.objects.create(name="Editors")
+    django_user_model.objects.create_user("someone", "someone@example.org", "x").groups.add(in_use)
+    ensure_editorial_roles()
+    assert Group.objects.filter(name="Editors").exists()  # an administrator's choice is not undone
