@@ -18,7 +18,7 @@ class RequestCache(dict):
     def __init__(self, generation=None, host=""):
         super().__init__()
         self.generation = generation
-        self.host = host  # the values hold URLs, relative to the request's site
+        self.host = host  # the values hold URLs: kept per scheme and host ("https://example.org/")
 
 
 def request_cache(request):
@@ -28,7 +28,7 @@ def request_cache(request):
     cache = getattr(request, _CACHE_ATTRIBUTE, None)
     if cache is None:
         generation = getattr(request, "pagecache_generation", None)
-        cache = RequestCache(generation, request.get_host() if generation else "")
+        cache = RequestCache(generation, request.build_absolute_uri("/") if generation else "")
         setattr(request, _CACHE_ATTRIBUTE, cache)
     return cache
 

@@ -20,14 +20,15 @@ class SharedPartNode(template.Node):
         generation = getattr(request, "pagecache_generation", None)
         if not generation:
             return self.nodelist.render(context)
-        key = ("part", self.name, request.get_host(), get_language(), *(v.resolve(context) for v in self.vary_on))
+        origin = request.build_absolute_uri("/")  # the fragments hold absolute URLs too
+        key = ("part", self.name, origin, get_language(), *(v.resolve(context) for v in self.vary_on))
         return mark_safe(kept_until_next_purge(generation, key, lambda: self.nodelist.render(context)))  # noqa: S308 - rendered by the template
 
 
 @register.tag
 def shared_part(parser, token):
-    """`{% shared_part "name" value... %}...{% endshared_part %}`: the enclosed HTML, rendered once per host,
-    language and combination of the values, for every anonymous reader until the next publish purges it.
+    """`{% shared_part "name" value... %}...{% endshared_part %}`: the enclosed HTML, rendered once per scheme
+    and host, language and combination of the values, for every anonymous reader until the next publish purges it.
     The values must name everything the fragment depends on besides public content (e.g. the current page).
     Signed-in users, previews and a site with the page cache's parts turned off render it every time."""
     bits = token.split_contents()
