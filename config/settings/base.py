@@ -243,12 +243,19 @@ if os.environ.get("DEEPL_AUTH_KEY"):
 # CACHE (pagecache app; README "Caching")
 # ------------------------------------------------------------------------------
 # Redis when REDIS_URL is set, shared by every app server; a Redis outage means cache misses, never errors.
-# Otherwise each process keeps its own local-memory cache.
+# Otherwise files in CACHE_DIR, shared by every process of this machine (the server's workers, the scheduled
+# publishing command), so that a publish in one of them purges the pages the others keep.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "pagecache.backends.FailSafeRedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
 # Each process's own copy of the page cache's shared parts (pagecache.store.kept_until_next_purge): a render
 # asks the shared cache only for the generation, not for each part, once its process has seen them.
 CACHES["pagecache_parts"] = {
