@@ -38,9 +38,9 @@ def cached(cache, key, compute):
     request has a page-cache generation (pagecache.store.kept_until_next_purge)."""
     if cache is None:
         return compute()
-    if key not in cache:
-        generation = getattr(cache, "generation", None)  # a plain dict (tests) keeps values for its own life
-        cache[key] = kept_until_next_purge(generation, (cache.host, *key), compute) if generation else compute()
+    if key not in cache:  # a plain dict (tests) has no generation: it keeps values for its own life
+        generation, host = getattr(cache, "generation", None), getattr(cache, "host", "")
+        cache[key] = kept_until_next_purge(generation, (host, *key), compute)
     return cache[key]
 
 

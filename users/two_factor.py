@@ -187,12 +187,17 @@ def _chunks(text, size=4):
     return [text[i : i + size] for i in range(0, len(text), size)]
 
 
-def disable(request):
-    """Turn two-factor sign-in off (a POST with a current code): deletes the editor's TOTP devices."""
+def _app_code_form(request):
+    """A CodeForm for the editor's app (bound to a POST), or None when two-factor sign-in is off."""
     device = confirmed_device(request.user)
-    if device is None:
+    return CodeForm(device, request.POST or None) if device is not None else None
+
+
+def disable(request):
+    """Turn two-factor sign-in off (a POST with a current code): deletes the editor's devices."""
+    form = _app_code_form(request)
+    if form is None:
         return redirect("two_factor_enrol")
-    form = CodeForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         TOTPDevice.objects.filter(user=request.user).delete()
         StaticDevice.objects.filter(user=request.user).delete()
@@ -203,10 +208,9 @@ def disable(request):
 
 def backup_codes(request):
     """New backup codes (a POST with a current code from the app): the old ones stop working."""
-    device = confirmed_device(request.user)
-    if device is None:
+    form = _app_code_form(request)
+    if form is None:
         return redirect("two_factor_enrol")
-    form = CodeForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         return render(request, "users/two_factor_backup_codes.html", {"codes": new_backup_codes(request.user)})
     left = getattr(backup_device(request.user), "token_set", StaticToken.objects.none()).count()

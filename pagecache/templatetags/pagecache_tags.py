@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from pagecache.store import kept_until_next_purge
+from pagecache.parts import cached, request_cache
 
 register = template.Library()
 
@@ -16,13 +16,11 @@ class SharedPartNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        request = context.get("request")
-        generation = getattr(request, "pagecache_generation", None)
-        if not generation:
+        cache = request_cache(context.get("request"))
+        if cache is None or not cache.generation:
             return self.nodelist.render(context)
-        origin = request.build_absolute_uri("/")  # the fragments hold absolute URLs too
-        key = ("part", self.name, origin, get_language(), *(v.resolve(context) for v in self.vary_on))
-        return mark_safe(kept_until_next_purge(generation, key, lambda: self.nodelist.render(context)))  # noqa: S308 - rendered by the template
+        key = ("part", self.name, get_language(), *(v.resolve(context) for v in self.vary_on))
+        return mark_safe(cached(cache, key, lambda: self.nodelist.render(context)))  # noqa: S308 - rendered by the template
 
 
 @register.tag

@@ -1,13 +1,13 @@
 """Without Redis the cache is files that every process of the machine shares (CACHE_DIR): a publish in another
 process (the scheduled publishing command, another gunicorn worker) purges the pages this one keeps."""
 
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.test_production_security import production
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -27,15 +27,7 @@ def test_a_purge_in_another_process_reaches_this_one(client, portal, settings, t
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
 
-    production_without_redis = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "testserver",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
-        "CACHE_DIR": str(tmp_path),
-        "LOG_LEVEL": "WARNING",
-    }
+    production_without_redis = production(tmp_path, CACHE_DIR=str(tmp_path), LOG_LEVEL="WARNING")
     subprocess.run(  # noqa: S603 - this interpreter and our own code
         [sys.executable, "-c", PURGE], cwd=BASE_DIR, env=production_without_redis, check=True, timeout=120
     )
